@@ -1,0 +1,1 @@
+Console.WriteLine("model benchmark: not written yet");

@@ -1,0 +1,3 @@
+using Tandem.Cli;
+
+return await TandemCommandLine.InvokeAsync(args);

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Tandem.Cli.Commands;
+
+namespace Tandem.Cli;
+
+/// <summary>The <c>tandem</c> command tree and the one place where failures become exit codes.</summary>
+public static class TandemCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "Tandem runs Kubernetes pods with sidecars on one machine, and ships the sidecars themselves.")
+        {
+            VersionCommand.Create(),
+            LintCommand.Create(),
+            ProxyCommand.Create(),
+            ShipCommand.Create(),
+            CompletionCommand.Create(),
+        };
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        var root = Build();
+        try
+        {
+            var parsed = root.Parse(args);
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            // One clear line, never a stack trace: the user should see what failed and can act on it.
+            await Console.Error.WriteLineAsync($"tandem: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}
