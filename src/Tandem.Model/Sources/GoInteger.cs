@@ -23,7 +23,7 @@ internal static class GoInteger
             negative = span[0] == '-';
             span = span[1..];
         }
-        var (radix, digits) = SplitRadix(span);
+        var radix = SplitRadix(span, out var digits);
         if (digits.IsEmpty || !TryAccumulate(digits, radix, out var magnitude))
         {
             return false;
@@ -31,7 +31,9 @@ internal static class GoInteger
         var limit = negative ? (UInt128)long.MaxValue + 1 : long.MaxValue;
         if (magnitude <= limit)
         {
-            value = negative ? (long)(0 - magnitude) : (long)magnitude;
+            value = !negative ? (long)magnitude
+                : magnitude == limit ? long.MinValue
+                : -(long)magnitude;
             return true;
         }
         // ParseUint allows no sign at all, so "+18446744073709551615" stays for the float rule.
@@ -42,23 +44,15 @@ internal static class GoInteger
         return false;
     }
 
-    private static (int Radix, ReadOnlySpan<char> Digits) SplitRadix(ReadOnlySpan<char> span)
+    private static int SplitRadix(ReadOnlySpan<char> span, out ReadOnlySpan<char> digits)
     {
-        if (span.Length >= 2 && span[0] == '0')
-        {
-            switch (span[1])
-            {
-                case 'x' or 'X':
-                    return (16, span[2..]);
-                case 'b' or 'B':
-                    return (2, span[2..]);
-                case 'o' or 'O':
-                    return (8, span[2..]);
-                default:
-                    return (8, span[1..]);
-            }
-        }
-        return (10, span);
+        var radix = span.Length < 2 || span[0] != '0' ? 10
+            : span[1] is 'x' or 'X' ? 16
+            : span[1] is 'b' or 'B' ? 2
+            : 8;
+        var prefix = radix == 10 ? 0 : span[1] is 'x' or 'X' or 'b' or 'B' or 'o' or 'O' ? 2 : 1;
+        digits = span[prefix..];
+        return radix;
     }
 
     // Stops past 2^64 so that absurdly long digit strings cost nothing more.
