@@ -38,5 +38,12 @@ public static class TandemCommandLine
             await Console.Error.WriteLineAsync($"tandem: {ex.Message}");
             return ExitCodes.Failure;
         }
+        catch (Exception ex)
+        {
+            // A bug of ours. Still one line; TANDEM_DEBUG=1 shows the whole trace for a report.
+            var detail = Environment.GetEnvironmentVariable("TANDEM_DEBUG") == "1" ? ex.ToString() : $"{ex.GetType().Name}: {ex.Message}";
+            await Console.Error.WriteLineAsync($"tandem: internal error: {detail} (set TANDEM_DEBUG=1 for details and please report it)");
+            return ExitCodes.Failure;
+        }
     }
 }
