@@ -68,7 +68,7 @@ public static class ManifestLoader
         JsonNode? parent = document.Content;
         foreach (var step in steps.Take(steps.Count - 1))
         {
-            parent = step.Name ?? step.Key is { } name ? (parent as JsonObject)?[name] : (parent as JsonArray)?.ElementAtOrDefault(step.Index);
+            parent = (step.Name ?? step.Key) is { } name ? (parent as JsonObject)?[name] : (parent as JsonArray)?.ElementAtOrDefault(step.Index);
         }
         var last = steps[^1];
         return parent is JsonObject mapping && (last.Name ?? last.Key) is { } field ? document.Map.OfKey(mapping, field) : null;
