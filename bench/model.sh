@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The manifest benchmarks of docs/benchmarks.md: pipeline throughput on one core, and the
+# start-up time of `tandem lint` on one file (the ReadyToRun build that ./tandem publishes).
+# Usage: bench/model.sh [seconds-of-throughput-run]
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+cd "$root"
+command -v hyperfine >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null; }
+
+echo "== throughput: parse + decode + default + validate + lint, one thread pinned to one core"
+dotnet build bench/Tandem.Bench.Model -c Release --nologo -v q -clp:ErrorsOnly >/dev/null
+taskset -c 0 dotnet bench/Tandem.Bench.Model/bin/Release/net10.0/Tandem.Bench.Model.dll "${1:-10}"
+
+echo
+echo "== start-up: tandem lint on one file (ReadyToRun publish), 30 runs after 3 warm-ups"
+./tandem version >/dev/null   # publishes the CLI if it is missing or stale
+hyperfine --warmup 3 --runs 30 --style basic -i \
+  "$root/.build/cli/tandem lint examples/sidecar-pod.yaml" \
+  "$root/.build/cli/tandem version"
