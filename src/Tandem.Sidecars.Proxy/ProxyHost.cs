@@ -1,0 +1,425 @@
+using System.Net;
+using System.Runtime.InteropServices;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tandem.Sidecars.Admin;
+using Tandem.Sidecars.Proxy.Configuration;
+using Tandem.Sidecars.Proxy.Forwarding;
+using Tandem.Sidecars.Proxy.Lifecycle;
+using Tandem.Sidecars.Proxy.Limits;
+using Tandem.Sidecars.Proxy.Observability;
+using Tandem.Sidecars.Proxy.Routing;
+using Tandem.Sidecars.Proxy.Tls;
+
+namespace Tandem.Sidecars.Proxy;
+
+/// <summary>
+/// The running proxy sidecar: Kestrel listeners in front, a pooled <see cref="SocketsHttpHandler"/>
+/// to the app behind, the shared admin endpoints beside. Lifecycle:
+/// <see cref="StartAsync"/> (config invalid: <see cref="ProxyConfigException"/>, nothing listens),
+/// <see cref="ReloadAsync"/> (file change or SIGHUP: load, validate, diff, apply),
+/// <see cref="RunAsync"/> (serve until SIGTERM or POST /shutdown, then drain within the grace period).
+/// </summary>
+public sealed partial class ProxyHost : IAsyncDisposable
+{
+    private readonly string _configPath;
+    private readonly ProxyHostOptions _options;
+    private readonly ILogger<ProxyHost> _logger;
+    private readonly ProxyMetrics _metrics;
+    private readonly ReadinessLatch _readiness;
+    private readonly DrainCoordinator _drain;
+    private readonly HttpMessageInvoker _upstreamClient;
+    private readonly HttpClient _sideClient;
+    private readonly ProxyStateBuilder _stateBuilder;
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private ProxyState _state;
+    private CertificateStore? _certificates;
+    private WebApplication? _app;
+    private AdminServer? _admin;
+    private AccessLog? _accessLog;
+    private FileChangeWatcher? _configWatcher;
+    private FileChangeWatcher? _certificateWatcher;
+    private PosixSignalRegistration? _sighup;
+    private Task _health = Task.CompletedTask;
+
+    private ProxyHost(string configPath, ProxyConfig config, ProxyHostOptions options)
+    {
+        _configPath = configPath;
+        _options = options;
+        _logger = options.LoggerFactory.CreateLogger<ProxyHost>();
+        _metrics = new ProxyMetrics();
+        _readiness = new ReadinessLatch(config.Health is null ? "starting" : $"waiting for the app at {config.Health.Url}");
+        _drain = new DrainCoordinator(config.DrainGrace, options.Time, options.HandleSignals);
+        _upstreamClient = new HttpMessageInvoker(UpstreamHandler(), disposeHandler: true);
+        _sideClient = new HttpClient(new SocketsHttpHandler { UseProxy = false, ActivityHeadersPropagator = null }) { Timeout = TimeSpan.FromSeconds(30) };
+        _stateBuilder = new ProxyStateBuilder(_sideClient, options.Time, options.LoggerFactory);
+        _state = _stateBuilder.Build(config, null);
+    }
+
+    /// <summary>The config in service.</summary>
+    public ProxyConfig Config => Volatile.Read(ref _state).Config;
+
+    /// <summary>The bound plain HTTP endpoint (real port when configured as 0), or null.</summary>
+    public IPEndPoint? HttpEndpoint { get; private set; }
+
+    /// <summary>The bound HTTPS endpoint, or null.</summary>
+    public IPEndPoint? HttpsEndpoint { get; private set; }
+
+    /// <summary>Base address of the admin endpoints.</summary>
+    public Uri AdminAddress => _admin!.BaseAddress;
+
+    /// <summary>Starts the drain and tells who asked; SIGTERM and POST /shutdown end up here.</summary>
+    public DrainCoordinator Drain => _drain;
+
+    /// <summary>Loads the config, binds every port, and returns once they accept connections.</summary>
+    public static async Task<ProxyHost> StartAsync(string configPath, ProxyHostOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= new ProxyHostOptions();
+        var fullPath = Path.GetFullPath(configPath);
+        var loaded = Load(fullPath);
+        if (!loaded.IsValid)
+        {
+            throw new ProxyConfigException(fullPath, loaded.Errors);
+        }
+        var host = new ProxyHost(fullPath, loaded.Config!, options);
+        try
+        {
+            await host.StartCoreAsync(loaded.Config!, cancellationToken).ConfigureAwait(false);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Load, validate, diff, apply. A config with errors changes nothing and the result lists every
+    /// error; parts that need a restart are reported and left as they are.
+    /// </summary>
+    public async Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var loaded = Load(_configPath);
+            if (!loaded.IsValid)
+            {
+                Log.ReloadRejected(_logger, _configPath, loaded.Errors.Count, string.Join("; ", loaded.Errors));
+                _metrics.ConfigReloaded("rejected");
+                return new ReloadResult(ReloadOutcome.Rejected, loaded.Errors, [], []);
+            }
+            var current = Volatile.Read(ref _state);
+            var next = loaded.Config!;
+            if (next == current.Config)
+            {
+                _metrics.ConfigReloaded("unchanged");
+                return new ReloadResult(ReloadOutcome.Unchanged, [], [], []);
+            }
+            var (changes, restart) = ConfigDiff.Compute(current.Config, next);
+            if (next.Tls is not null && _certificates is not null && next.Tls != _certificates.Config)
+            {
+                try
+                {
+                    var store = CertificateStore.Load(next.Tls);
+                    Volatile.Write(ref _certificates, store);
+                    WatchCertificates(store);
+                }
+                catch (CertificateLoadException e)
+                {
+                    Log.ReloadRejected(_logger, _configPath, 1, e.Message);
+                    _metrics.ConfigReloaded("rejected");
+                    return new ReloadResult(ReloadOutcome.Rejected, [e.Message], [], []);
+                }
+            }
+            var state = _stateBuilder.Build(next, current);
+            Volatile.Write(ref _state, state);
+            RetireLater(current, state);
+            Log.ReloadApplied(_logger, _configPath, string.Join("; ", changes));
+            foreach (var field in restart)
+            {
+                Log.RestartRequired(_logger, field);
+            }
+            _metrics.ConfigReloaded("applied");
+            return new ReloadResult(ReloadOutcome.Applied, [], changes, restart);
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
+
+    /// <summary>Reloads the TLS files now (the watcher does this on its own when they change).</summary>
+    public bool ReloadCertificates()
+    {
+        var store = Volatile.Read(ref _certificates);
+        if (store is null)
+        {
+            return false;
+        }
+        if (store.TryReload(out var error))
+        {
+            _metrics.CertificateReloaded("applied");
+            Log.CertificateReloaded(_logger, store.Config.CertificateFile, store.Certificate.Thumbprint);
+            return true;
+        }
+        _metrics.CertificateReloaded("rejected");
+        Log.CertificateRejected(_logger, store.Config.CertificateFile, error!);
+        return false;
+    }
+
+    /// <summary>
+    /// Serves until a drain starts (SIGTERM, SIGINT, POST /shutdown or <see cref="DrainCoordinator.RequestDrain"/>),
+    /// then stops accepting connections, lets in-flight requests finish until the grace period ends,
+    /// and returns the process exit code.
+    /// </summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await _drain.WaitForDrainAsync(cancellationToken).ConfigureAwait(false);
+        Log.Draining(_logger, _drain.Reason ?? "unknown", _drain.Grace.TotalSeconds);
+        await StopAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _sighup?.Dispose();
+        _configWatcher?.Dispose();
+        _certificateWatcher?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+        await _health.ConfigureAwait(false);
+        if (_admin is not null)
+        {
+            await _admin.DisposeAsync().ConfigureAwait(false);
+        }
+        if (_accessLog is not null)
+        {
+            await _accessLog.DisposeAsync().ConfigureAwait(false);
+        }
+        foreach (var disposable in _state.Disposables(null))
+        {
+            disposable.Dispose();
+        }
+        _upstreamClient.Dispose();
+        _sideClient.Dispose();
+        _drain.Dispose();
+        _metrics.Dispose();
+    }
+
+    private async Task StopAsync()
+    {
+        _readiness.SetNotReady("draining");
+        if (_app is not null)
+        {
+            // Kestrel closes the listeners first, then waits for in-flight requests until the token fires.
+            try
+            {
+                await _app.StopAsync(_drain.GraceExpired).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Grace period over: remaining connections were aborted.
+            }
+        }
+        Log.Stopped(_logger);
+    }
+
+    private async Task StartCoreAsync(ProxyConfig config, CancellationToken cancellationToken)
+    {
+        if (config.Tls is not null)
+        {
+            _certificates = CertificateStore.Load(config.Tls);
+        }
+        if (config.AccessLog.Enabled)
+        {
+            _accessLog = new AccessLog(config.AccessLog.Path);
+        }
+        var handler = new ProxyHandler(
+            () => Volatile.Read(ref _state),
+            new RequestForwarder(_upstreamClient, _options.Time, _options.LoggerFactory.CreateLogger<RequestForwarder>()),
+            new ConcurrencyGate(),
+            _metrics,
+            _accessLog,
+            _options.Time);
+        _app = BuildApp(config, handler);
+        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        _admin = await AdminServer.StartAsync(
+            new AdminOptions { Address = config.Admin.Address, Port = config.Admin.Port, EnableShutdown = config.Admin.ShutdownEndpoint },
+            _metrics.Meter,
+            _readiness,
+            _drain,
+            _options.LoggerFactory,
+            cancellationToken).ConfigureAwait(false);
+        if (config.Health is { } health)
+        {
+            var checker = new HealthChecker(health, _sideClient, _readiness, _options.Time, _options.LoggerFactory.CreateLogger<HealthChecker>());
+            _health = Task.Run(() => checker.RunAsync(CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, _drain.Draining).Token), CancellationToken.None);
+        }
+        else
+        {
+            _readiness.SetReady();
+        }
+        if (_options.WatchConfigFile)
+        {
+            _configWatcher = new FileChangeWatcher([_configPath], TimeSpan.FromSeconds(10), _options.Time, () => ReloadAsync(_stopping.Token));
+        }
+        if (_certificates is not null)
+        {
+            WatchCertificates(_certificates);
+        }
+        if (_options.HandleSignals)
+        {
+            _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            {
+                context.Cancel = true;
+                _ = ReloadAsync(_stopping.Token);
+            });
+        }
+        Log.Started(_logger, HttpEndpoint?.ToString() ?? "-", HttpsEndpoint?.ToString() ?? "-", _admin.Endpoint.ToString(), config.Routes.Count);
+    }
+
+    private void WatchCertificates(CertificateStore store)
+    {
+        var files = new List<string> { store.Config.CertificateFile, store.Config.KeyFile };
+        if (store.Config.ClientCaFile is { } ca)
+        {
+            files.Add(ca);
+        }
+        var previous = _certificateWatcher;
+        _certificateWatcher = new FileChangeWatcher(files, store.Config.PollInterval, _options.Time, () =>
+        {
+            ReloadCertificates();
+            return Task.CompletedTask;
+        });
+        previous?.Dispose();
+    }
+
+    private WebApplication BuildApp(ProxyConfig config, ProxyHandler handler)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton(_options.LoggerFactory);
+        // The drain decides how long to wait; the host's own 30 s default must not cut it short.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.DrainGrace + TimeSpan.FromSeconds(5));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestHeadersTotalSize = config.Limits.MaxRequestHeaderBytes;
+            kestrel.Limits.MaxRequestBodySize = config.Limits.MaxRequestBodyBytes;
+            // Long-lived streams (gRPC, SSE, WebSockets) may idle; per-route timeouts bound requests instead.
+            kestrel.Limits.MinRequestBodyDataRate = null;
+            kestrel.Limits.MinResponseDataRate = null;
+            if (config.Listen.Http is { } http)
+            {
+                kestrel.Listen(http, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
+            }
+            if (config.Listen.Https is { } https)
+            {
+                kestrel.Listen(https, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    listen.UseHttps(new TlsHandshakeCallbackOptions
+                    {
+                        OnConnection = _ => ValueTask.FromResult(TlsServerOptions.Create(Volatile.Read(ref _certificates)!)),
+                        HandshakeTimeout = TimeSpan.FromSeconds(10),
+                    });
+                });
+            }
+        });
+        var app = builder.Build();
+        app.Run(handler.HandleAsync);
+        app.Lifetime.ApplicationStarted.Register(() => RecordEndpoints(app, config));
+        return app;
+    }
+
+    private void RecordEndpoints(WebApplication app, ProxyConfig config)
+    {
+        var addresses = app.Urls.Select(u => new Uri(u)).ToList();
+        if (config.Listen.Http is { } http)
+        {
+            var bound = addresses.FirstOrDefault(a => a.Scheme == "http" && (http.Port == 0 || a.Port == http.Port));
+            HttpEndpoint = new IPEndPoint(http.Address, bound?.Port ?? http.Port);
+        }
+        if (config.Listen.Https is { } https)
+        {
+            var bound = addresses.FirstOrDefault(a => a.Scheme == "https" && (https.Port == 0 || a.Port == https.Port));
+            HttpsEndpoint = new IPEndPoint(https.Address, bound?.Port ?? https.Port);
+        }
+    }
+
+    private void RetireLater(ProxyState old, ProxyState next)
+    {
+        // Requests that started under the old state may still hold its limiters for a moment.
+        var retired = old.Disposables(next).ToList();
+        if (retired.Count == 0)
+        {
+            return;
+        }
+        _ = Task.Delay(TimeSpan.FromSeconds(30), _options.Time, CancellationToken.None).ContinueWith(
+            _ => retired.ForEach(d => d.Dispose()), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static ConfigLoadResult Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ConfigLoadResult(null, [$"(file): cannot read '{path}': {e.Message}"]);
+        }
+        return ConfigParser.Parse(text, Path.GetDirectoryName(path)!);
+    }
+
+    private static SocketsHttpHandler UpstreamHandler() => new()
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        EnableMultipleHttp2Connections = true,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        // The proxy writes traceparent itself; the handler must not add a second one.
+        ActivityHeadersPropagator = null,
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "proxy listening: http {Http}, https {Https}, admin {Admin}; {Routes} route(s)")]
+        public static partial void Started(ILogger logger, string http, string https, string admin, int routes);
+
+        [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "config {File} reloaded: {Changes}")]
+        public static partial void ReloadApplied(ILogger logger, string file, string changes);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "config {File} rejected, keeping the last good config; {Count} error(s): {Errors}")]
+        public static partial void ReloadRejected(ILogger logger, string file, int count, string errors);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Field} takes effect only after a restart")]
+        public static partial void RestartRequired(ILogger logger, string field);
+
+        [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "TLS certificate {File} reloaded, thumbprint {Thumbprint}")]
+        public static partial void CertificateReloaded(ILogger logger, string file, string thumbprint);
+
+        [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "TLS certificate {File} not reloaded, keeping the current one: {Error}")]
+        public static partial void CertificateRejected(ILogger logger, string file, string error);
+
+        [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "draining ({Reason}): no new connections, in-flight requests have {GraceSeconds} s")]
+        public static partial void Draining(ILogger logger, string reason, double graceSeconds);
+
+        [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "proxy stopped")]
+        public static partial void Stopped(ILogger logger);
+    }
+}
