@@ -1,0 +1,11 @@
+namespace Tandem.Sidecars.LogShipper.Configuration;
+
+/// <summary>A batch is sent when it holds this many events or bytes, or its first event waited this long.</summary>
+public sealed record BatchConfig
+{
+    public int MaxEvents { get; init; } = 10_000;
+
+    public ByteSize MaxBytes { get; init; } = new(1 << 20);
+
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromMilliseconds(50);
+}

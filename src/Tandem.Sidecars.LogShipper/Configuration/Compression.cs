@@ -1,0 +1,7 @@
+namespace Tandem.Sidecars.LogShipper.Configuration;
+
+public enum Compression
+{
+    None,
+    Gzip,
+}

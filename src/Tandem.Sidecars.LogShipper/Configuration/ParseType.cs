@@ -1,0 +1,8 @@
+namespace Tandem.Sidecars.LogShipper.Configuration;
+
+public enum ParseType
+{
+    None,
+    Json,
+    Regex,
+}
