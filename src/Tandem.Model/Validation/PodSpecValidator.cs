@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Tandem.Model.CoreV1;
 
 namespace Tandem.Model.Validation;
 
 /// <summary>A pod spec, in the order of validation.go <c>ValidatePodSpec</c>.</summary>
-public static class PodSpecValidator
+public static partial class PodSpecValidator
 {
     private const int MaxDnsNameservers = 3;
     private const int MaxDnsSearchPaths = 32;
@@ -171,12 +173,19 @@ public static class PodSpecValidator
         }
     }
 
-    /// <summary>apimachinery <c>IsValidIP</c>.</summary>
+    /// <summary>apimachinery <c>IsValidIP</c>: Go's parser, so no short IPv4 forms, leading zeros or IPv6 zones.</summary>
     private static IEnumerable<FieldError> IpAddress(string? value, FieldPath path)
     {
-        if (!IPAddress.TryParse(value ?? "", out _) || (value ?? "").Contains('%', StringComparison.Ordinal))
+        var text = value ?? "";
+        var valid = text.Contains(':', StringComparison.Ordinal)
+            ? !text.Contains('%', StringComparison.Ordinal) && IPAddress.TryParse(text, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6
+            : Ipv4Regex().IsMatch(text);
+        if (!valid)
         {
             yield return FieldError.Invalid(path, value ?? "", "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)");
         }
     }
+
+    [GeneratedRegex(@"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}\z")]
+    private static partial Regex Ipv4Regex();
 }
