@@ -20,5 +20,9 @@ public sealed class InvalidObjectRule : ILintRule
         context.Manifests
             .Where(m => !m.Unreadable)
             .SelectMany(m => m.Problems)
-            .Select(p => new LintFinding(Rule.Id, Rule.Severity, p.Message, Rule.Why, Rule.Fix, p.Location, p.ObjectName));
+            .Select(p => new LintFinding(Rule.Id, Rule.Severity, WithoutObjectName(p.Message, p.ObjectName), Rule.Why, Rule.Fix, p.Location, p.ObjectName));
+
+    // The loader prefixes its messages with the object's name, which findings carry separately.
+    private static string WithoutObjectName(string message, string? objectName) =>
+        objectName is not null && message.StartsWith(objectName + ": ", StringComparison.Ordinal) ? message[(objectName.Length + 2)..] : message;
 }
