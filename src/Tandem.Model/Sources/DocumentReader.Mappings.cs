@@ -66,6 +66,12 @@ internal sealed partial class DocumentReader
     {
         var current = _parser.Current;
         Next();
+        if (current is Scalar { Value.Length: 0, Style: ScalarStyle.Plain, Tag.IsEmpty: true })
+        {
+            // YamlDotNet gives a missing key no position of its own; its value has one.
+            throw Fail(At(_parser.Current!.Start), "this value has no key (a line that starts with ':'?); "
+                + "add the key, or quote it (\"\") if an empty key is really meant");
+        }
         var key = current switch
         {
             Scalar scalar => KeyText(Anchor(scalar.Anchor, KeyNode(scalar, at)).Node, at),
@@ -110,7 +116,7 @@ internal sealed partial class DocumentReader
         var at = At(_parser.Current!.Start);
         if (_parser.Current is AnchorAlias alias)
         {
-            // Read straight from the anchored original: it is copied entry by entry below anyway.
+            // Read straight from the anchored original: its entries are copied one by one below.
             Next();
             var anchored = Resolve(alias.Value, at);
             CheckDepth(depth - 1 + anchored.Height, at);
@@ -122,8 +128,9 @@ internal sealed partial class DocumentReader
         {
             foreach (var item in list)
             {
-                var itemAt = item is null ? at : _map.Of(item) ?? at;
-                sources.Add(RequireMapping(new BuiltNode(item, 0, value.Height - 1, itemAt)));
+                var target = _expansion.Resolve(item);
+                var itemAt = target is null ? at : _map.Of(target) ?? at;
+                sources.Add(RequireMapping(new BuiltNode(target, 0, value.Height - 1, itemAt)));
             }
             return;
         }
@@ -151,7 +158,7 @@ internal sealed partial class DocumentReader
                 {
                     continue;
                 }
-                var size = NodeCopier.Count(value);
+                var size = _expansion.Count(value);
                 if (_nodes + size > _options.MaxNodes)
                 {
                     throw Fail(source.At, $"merging this mapping would take the file past {_options.MaxNodes:N0} values "
@@ -159,7 +166,7 @@ internal sealed partial class DocumentReader
                 }
                 _nodes += size;
                 added += size;
-                mapping[name] = NodeCopier.Copy(value, _map);
+                mapping[name] = _expansion.Use(value, null, size);
                 _map.CopyKey((JsonObject)source.Node, mapping, name);
             }
         }

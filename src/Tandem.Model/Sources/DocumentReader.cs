@@ -19,6 +19,7 @@ internal sealed partial class DocumentReader
     private readonly Dictionary<string, BuiltNode> _anchors = new(StringComparer.Ordinal);
     private readonly HashSet<string> _openAnchors = new(StringComparer.Ordinal);
     private SourceMap _map = new();
+    private AliasExpansion _expansion = new(new SourceMap());
     private long _nodes;
     private int _aliases;
 
@@ -42,6 +43,7 @@ internal sealed partial class DocumentReader
             _anchors.Clear();
             _openAnchors.Clear();
             _map = new SourceMap();
+            _expansion = new AliasExpansion(_map);
             if (_parser.Current is Scalar { Value.Length: 0, Style: ScalarStyle.Plain, Tag.IsEmpty: true, Anchor.IsEmpty: true })
             {
                 // "---" alone, or only comments: nothing to read, like kubectl.
@@ -70,6 +72,8 @@ internal sealed partial class DocumentReader
             throw Fail(root.At, $"document {index + 1} {what}, but a manifest document must be a mapping "
                 + "(apiVersion: ..., kind: ..., metadata: ...); put one object in each document and separate documents with ---");
         }
+        // Only now, with the whole document within the limits, are alias copies made.
+        _expansion.ExpandAll(content);
         _map.SetDocument(content, start);
         return new ManifestDocument(content, _map, start, index);
     }
@@ -127,7 +131,7 @@ internal sealed partial class DocumentReader
         return Anchor(start.Anchor, new BuiltNode(list, size, height, at));
     }
 
-    /// <summary>An alias is a fresh deep copy of its anchor, judged by the anchor's size first.</summary>
+    /// <summary>An alias is judged by its anchor's size, and copied once the document is complete.</summary>
     private BuiltNode ExpandAlias(AnchorAlias alias, SourceLocation at, int depth)
     {
         var anchored = Resolve(alias.Value, at);
@@ -139,12 +143,7 @@ internal sealed partial class DocumentReader
                 + "(\"billion laughs\"): use fewer or smaller aliases");
         }
         _nodes += anchored.Size;
-        var copy = NodeCopier.Copy(anchored.Node, _map);
-        if (copy is not null)
-        {
-            _map.Add(copy, at);
-        }
-        return anchored with { Node = copy, At = at };
+        return anchored with { Node = _expansion.Use(anchored.Node, at, anchored.Size), At = at };
     }
 
     private BuiltNode Resolve(AnchorName name, SourceLocation at)

@@ -18,14 +18,14 @@ public static class ManifestReader
     public static ManifestReadResult ReadFile(string path, ManifestReaderOptions? options = null)
     {
         options ??= ManifestReaderOptions.Default;
-        return Run(path, () => Parse(ManifestText.Decode(ManifestInput.ReadFile(path, options.MaxFileBytes), path), path, options));
+        return Run(() => Parse(ManifestText.Decode(ManifestInput.ReadFile(path, options.MaxFileBytes), path), path, options));
     }
 
     /// <summary>Reads manifest text already in memory; <paramref name="sourceName"/> names it in positions.</summary>
     public static ManifestReadResult Read(string text, string sourceName, ManifestReaderOptions? options = null)
     {
         options ??= ManifestReaderOptions.Default;
-        return Run(sourceName, () =>
+        return Run(() =>
         {
             // A char is at least one UTF-8 byte, so the cheap length test settles most cases.
             if (text.Length > options.MaxFileBytes || Encoding.UTF8.GetByteCount(text) > options.MaxFileBytes)
@@ -40,7 +40,7 @@ public static class ManifestReader
     public static ManifestReadResult Read(Stream stream, string sourceName = StandardInput, ManifestReaderOptions? options = null)
     {
         options ??= ManifestReaderOptions.Default;
-        return Run(sourceName, () =>
+        return Run(() =>
             Parse(ManifestText.Decode(ManifestInput.ReadBounded(stream, sourceName, options.MaxFileBytes), sourceName), sourceName, options));
     }
 
@@ -58,13 +58,22 @@ public static class ManifestReader
         {
             return ManifestReadResult.Failure(error.Error);
         }
-        return Run(sourceName, () => Parse(ManifestText.Decode(bytes, sourceName), sourceName, options));
+        return Run(() => Parse(ManifestText.Decode(bytes, sourceName), sourceName, options));
     }
 
-    private static List<ManifestDocument> Parse(string text, string sourceName, ManifestReaderOptions options) =>
-        new DocumentReader(text, sourceName, options).ReadAll();
+    private static List<ManifestDocument> Parse(string text, string sourceName, ManifestReaderOptions options)
+    {
+        try
+        {
+            return new DocumentReader(text, sourceName, options).ReadAll();
+        }
+        catch (YamlException error)
+        {
+            throw new ManifestReadException(SyntaxErrorMessages.Describe(error, sourceName, text));
+        }
+    }
 
-    private static ManifestReadResult Run(string sourceName, Func<List<ManifestDocument>> read)
+    private static ManifestReadResult Run(Func<List<ManifestDocument>> read)
     {
         try
         {
@@ -73,10 +82,6 @@ public static class ManifestReader
         catch (ManifestReadException error)
         {
             return ManifestReadResult.Failure(error.Error);
-        }
-        catch (YamlException error)
-        {
-            return ManifestReadResult.Failure(SyntaxErrorMessages.Describe(error, sourceName));
         }
     }
 }

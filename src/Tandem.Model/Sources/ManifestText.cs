@@ -55,6 +55,8 @@ internal static class ManifestText
             var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
             if (status != OperationStatus.Done)
             {
+                // Report whichever problem comes first in the file: binary files often start with control bytes.
+                Check(new string(chars, 0, written), file, skipped, Encoding.UTF8);
                 var (line, column) = Position(chars.AsSpan(0, written));
                 throw Fail(file, line, $"invalid UTF-8 at byte {read + skipped}; the file is "
                     + "binary or in another encoding: save it as UTF-8 text", column);

@@ -15,6 +15,10 @@ internal static class SyntaxErrorMessages
             + "or quote the value of the line above if it contains ': ' or starts with a special character"),
         ("did not find expected '-' indicator", "expected a list item (- ...) at this indentation; check the indentation"),
         ("could not find expected ':'", "a key must be followed by ':'; add the colon, or quote the text if it is not a key"),
+        ("multiline plain scalar, found invalid mapping", "this line continues the value above it but contains ': ' "
+            + "as if it were a key; check its indentation, or quote the value"),
+        ("multi-line double-quoted scalar, found wrong indentation", "a quoted string continues onto a line that "
+            + "is not indented under it; close the quote on its own line or indent the continuation"),
         ("found invalid mapping", "a ': ' inside a value starts a mapping where none can be; quote the value"),
         ("Mapping values are not allowed in this context", "a ': ' here starts a mapping where none can be; "
             + "quote the value or fix the indentation"),
@@ -35,13 +39,54 @@ internal static class SyntaxErrorMessages
         ("While parsing a node, found more than one anchor", "a value has two anchors (&name); keep one"),
     ];
 
-    public static ManifestReadError Describe(YamlException error, string file)
+    public static ManifestReadError Describe(YamlException error, string file, string text)
     {
         var message = error.Message;
         var known = Array.Find(Known, entry => message.Contains(entry.Contains, StringComparison.OrdinalIgnoreCase));
-        var text = known.Message ?? Plain(message);
         var at = new SourceLocation(file, Math.Max(1, (int)error.Start.Line), Math.Max(1, (int)error.Start.Column));
-        return new ManifestReadError(text, at);
+        if (known.Contains == "tab")
+        {
+            // YamlDotNet may report a tab at the start of the mapping rather than where the tab is.
+            at = FirstIndentingTab(text, file) ?? at;
+        }
+        if (known.Contains == "found invalid mapping" && LooksLikeMisindentedKey(text, at))
+        {
+            return new ManifestReadError("this line looks like a key but is indented deeper than the keys above it, "
+                + "so YAML reads it as part of the value above; fix its indentation", at);
+        }
+        return new ManifestReadError(known.Message ?? Plain(message), at);
+    }
+
+    // "   labels:" on its own continues the plain value above; "command: echo a: b" has a colon in a value.
+    private static bool LooksLikeMisindentedKey(string text, SourceLocation at)
+    {
+        var line = 1;
+        foreach (var content in text.AsSpan().EnumerateLines())
+        {
+            if (line++ == at.Line)
+            {
+                var before = content[..Math.Min(at.Column - 1, content.Length)];
+                var key = before.TrimStart(' ');
+                return key.Length > 0 && key.Length < before.Length && !key.ContainsAny(" \t:");
+            }
+        }
+        return false;
+    }
+
+    private static SourceLocation? FirstIndentingTab(string text, string file)
+    {
+        var line = 1;
+        foreach (var content in text.AsSpan().EnumerateLines())
+        {
+            var indentation = content.Length - content.TrimStart(" \t").Length;
+            var tab = content[..indentation].IndexOf('\t');
+            if (tab >= 0 && indentation < content.Length)
+            {
+                return new SourceLocation(file, line, tab + 1);
+            }
+            line++;
+        }
+        return null;
     }
 
     private static string Plain(string message)
