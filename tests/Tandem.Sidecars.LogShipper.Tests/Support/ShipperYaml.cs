@@ -11,11 +11,11 @@ public static class ShipperYaml
             pollInterval: 20ms
             scanInterval: 100ms
             rotateWait: 1s
-        {Indent(extraInput, 4)}
+            {Indent(extraInput, 4)}
         outputs:
           - type: http
             url: {url}
-        {Indent(output, 4)}
+            {Indent(output, 4)}
         batch:
           maxWait: 20ms
           maxEvents: 500

@@ -1,0 +1,89 @@
+using Tandem.Sidecars.LogShipper.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Tandem.Sidecars.LogShipper.Tests.EndToEnd;
+
+/// <summary>The shipper as a real process, SIGKILLed mid-stream and started again: nothing lost, duplicates only from unacknowledged batches.</summary>
+public sealed class CrashRestartTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task SigkillTwentyTimesMidStream_LosesNothing_AndReportsDuplicates()
+    {
+        using var dir = new TempDirectory();
+        await using var sink = await HttpSink.StartAsync();
+        var config = dir.Combine("ship.yaml");
+        File.WriteAllText(config, ShipperYaml.FileToHttp(dir.Combine("data"), dir.Combine("logs", "*.log"), sink.Url("/ndjson")));
+        Directory.CreateDirectory(dir.Combine("logs"));
+        var writers = Enumerable.Range(0, 4).Select(i => new SequenceWriter($"k{i}")).ToArray();
+        using var stopWriting = new CancellationTokenSource();
+        var writing = Task.Run(async () =>
+        {
+            var round = 0;
+            while (!stopWriting.IsCancellationRequested)
+            {
+                for (var i = 0; i < writers.Length; i++)
+                {
+                    writers[i].Append(dir.Combine("logs", $"app{i}.log"), 10);
+                }
+                if (++round % 40 == 0)
+                {
+                    // Rotate one file now and then, so crashes also land around rotations.
+                    var victim = dir.Combine("logs", $"app{round / 40 % writers.Length}.log");
+                    File.Move(victim, victim.Replace(".log", $".{round}.log", StringComparison.Ordinal));
+                }
+                await Task.Delay(10);
+            }
+        });
+        var random = new Random(6);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var kill = 0; kill < 20; kill++)
+        {
+            output.WriteLine($"start {kill} at {clock.ElapsedMilliseconds} ms, {sink.Messages.Count} received");
+            using var shipper = ShipperProcess.Start(config);
+            var before = sink.Messages.Count;
+            // Kill only once it is shipping, at a random moment after that.
+            await Eventually.AssertAsync(() => sink.Messages.Count > before, TimeSpan.FromSeconds(30), () => $"shipper {kill} delivered nothing: {shipper.StandardError}");
+            await Task.Delay(random.Next(0, 300));
+            shipper.Kill();
+        }
+        await stopWriting.CancelAsync();
+        await writing;
+        using (var last = ShipperProcess.Start(config))
+        {
+            var all = writers.SelectMany(w => w.Written).ToList();
+            await Eventually.AssertAsync(() => DeliveryReport.Of(all, sink.Messages).Lost == 0, TimeSpan.FromSeconds(60), () => DeliveryReport.Of(all, sink.Messages).ToString());
+            Assert.Equal(0, await last.TerminateAsync(TimeSpan.FromSeconds(30)));
+            var report = DeliveryReport.Of(all, sink.Messages);
+            output.WriteLine($"20 SIGKILLs: {report}");
+            Assert.Equal(0, report.Lost);
+            // At most the batches in flight at each kill: 20 kills x (one batch of at most 500 events).
+            Assert.InRange(report.Duplicates, 0, 20 * 500);
+        }
+    }
+
+    [Fact]
+    public async Task Sigterm_ReadsToTheEndFlushesAndExitsZero()
+    {
+        using var dir = new TempDirectory();
+        await using var sink = await HttpSink.StartAsync();
+        var config = dir.Combine("ship.yaml");
+        var log = dir.Combine("app.log");
+        File.WriteAllText(config, ShipperYaml.FileToHttp(dir.Combine("data"), log, sink.Url("/ndjson")));
+        var writer = new SequenceWriter("term");
+        writer.Append(log, 100);
+        using var shipper = ShipperProcess.Start(config);
+        await Eventually.AssertAsync(() => sink.Messages.Count >= 100, TimeSpan.FromSeconds(30), () => shipper.StandardError);
+        writer.Append(log, 20_000);
+        Assert.Equal(0, await shipper.TerminateAsync(TimeSpan.FromSeconds(30)));
+        var report = DeliveryReport.Of(writer.Written, sink.Messages);
+        output.WriteLine($"SIGTERM right after 20,000 lines were written: {report}");
+        Assert.Equal(0, report.Lost);
+        Assert.Equal(0, report.Duplicates);
+
+        // A restart finds everything checkpointed and sends nothing again.
+        using var again = ShipperProcess.Start(config);
+        await Task.Delay(1000);
+        Assert.Equal(0, await again.TerminateAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, DeliveryReport.Of(writer.Written, sink.Messages).Duplicates);
+    }
+}
