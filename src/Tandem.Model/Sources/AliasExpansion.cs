@@ -10,7 +10,7 @@ namespace Tandem.Model.Sources;
 /// gets its own deep copy, carrying the positions of the original so that errors inside it point
 /// at the lines the user wrote.
 /// </summary>
-internal sealed class AliasExpansion(SourceMap map)
+internal sealed class AliasExpansion(PositionTable map)
 {
     private readonly Dictionary<JsonNode, PendingCopy> _pending = new(ReferenceEqualityComparer.Instance);
 

@@ -18,8 +18,8 @@ internal sealed partial class DocumentReader
     private readonly Parser _parser;
     private readonly Dictionary<string, BuiltNode> _anchors = new(StringComparer.Ordinal);
     private readonly HashSet<string> _openAnchors = new(StringComparer.Ordinal);
-    private SourceMap _map = new();
-    private AliasExpansion _expansion = new(new SourceMap());
+    private readonly PositionTable _map = new();
+    private AliasExpansion _expansion;
     private long _nodes;
     private int _aliases;
 
@@ -28,6 +28,7 @@ internal sealed partial class DocumentReader
         _file = file;
         _options = options;
         _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        _expansion = new AliasExpansion(_map);
     }
 
     /// <summary>Reads every document; throws <see cref="ManifestReadException"/> or <see cref="YamlException"/>.</summary>
@@ -39,11 +40,6 @@ internal sealed partial class DocumentReader
         for (var index = 0; _parser.Current is DocumentStart start; index++)
         {
             Next();
-            // Anchors belong to one document (YAML 1.1 section 3.2.2.2).
-            _anchors.Clear();
-            _openAnchors.Clear();
-            _map = new SourceMap();
-            _expansion = new AliasExpansion(_map);
             if (_parser.Current is Scalar { Value.Length: 0, Style: ScalarStyle.Plain, Tag.IsEmpty: true, Anchor.IsEmpty: true })
             {
                 // "---" alone, or only comments: nothing to read, like kubectl.
@@ -51,6 +47,10 @@ internal sealed partial class DocumentReader
             }
             else
             {
+                // Anchors belong to one document (YAML 1.1 section 3.2.2.2).
+                _anchors.Clear();
+                _openAnchors.Clear();
+                _expansion = new AliasExpansion(_map);
                 documents.Add(ReadDocument(At(start.Start), index));
             }
             Next(); // DocumentEnd
@@ -74,8 +74,7 @@ internal sealed partial class DocumentReader
         }
         // Only now, with the whole document within the limits, are alias copies made.
         _expansion.ExpandAll(content);
-        _map.SetDocument(content, start);
-        return new ManifestDocument(content, _map, start, index);
+        return new ManifestDocument(content, new SourceMap(_map, content, start), start, index);
     }
 
     private BuiltNode ReadNode(int depth)

@@ -36,9 +36,25 @@ internal static class ManifestInput
         {
             throw Fail(path, $"cannot read the file ({error.Message})");
         }
+        catch (Exception error) when (error is ArgumentException or NotSupportedException)
+        {
+            throw Fail(path, "is not a valid file path; check the path");
+        }
     }
 
     public static byte[] ReadBounded(Stream stream, string source, long maxBytes)
+    {
+        try
+        {
+            return ReadChunks(stream, source, maxBytes);
+        }
+        catch (IOException error)
+        {
+            throw Fail(source, $"cannot read the input ({error.Message})");
+        }
+    }
+
+    private static byte[] ReadChunks(Stream stream, string source, long maxBytes)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[ChunkSize];
@@ -55,6 +71,18 @@ internal static class ManifestInput
     }
 
     public static async Task<byte[]> ReadBoundedAsync(Stream stream, string source, long maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadChunksAsync(stream, source, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException error)
+        {
+            throw Fail(source, $"cannot read the input ({error.Message})");
+        }
+    }
+
+    private static async Task<byte[]> ReadChunksAsync(Stream stream, string source, long maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[ChunkSize];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Tandem.Model.Sources;
+using Tandem.Model.Validation;
 
 namespace Tandem.Model.Tests.Sources;
 
@@ -61,13 +62,33 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
-    public void Read_EachDocument_HasItsOwnSourceMap()
+    public void Read_EachDocument_LocatesItsOwnFields()
     {
         var result = ManifestReader.Read(PodConfigMapSecret, "app.yaml");
-        var secret = result.Documents[2];
+        var name = FieldPath.Root("metadata").Child("name");
 
-        Assert.Equal("app.yaml:31:9", secret.Map.Of(secret.Content["metadata"]!["name"]!).ToString());
-        Assert.Null(result.Documents[0].Map.Of(secret.Content["metadata"]!["name"]!));
+        Assert.Equal(["app.yaml:5:9", "app.yaml:21:9", "app.yaml:31:9"], result.Documents.Select(d => d.Map.Locate(name).ToString()));
+        Assert.Equal("app.yaml:31:9", result.Documents[2].Map.Of(result.Documents[2].Content["metadata"]!["name"]!).ToString());
+    }
+
+    [Fact]
+    public void Read_CrLfLineEndings_KeepPositions()
+    {
+        var document = Reads.Document("a: 1\r\nb:\r\n  - x\r\n");
+
+        Assert.Equal("3:5", Reads.Position(document.Map.Of(document.Content["b"]![0]!)));
+    }
+
+    [Fact]
+    public void Read_ManyTinyDocuments_AreReadInOrder()
+    {
+        var yaml = string.Concat(Enumerable.Range(0, 5_000).Select(i => $"i: {i}\n---\n"));
+
+        var result = ManifestReader.Read(yaml, Reads.File);
+
+        Assert.Equal(5_000, result.Documents.Count);
+        Assert.Equal(4_999L, result.Documents[^1].Content["i"]!.GetValue<long>());
+        Assert.Equal(4_999, result.Documents[^1].Index);
     }
 
     [Theory]
@@ -123,6 +144,12 @@ public sealed class ManifestReaderTests
         Assert.False(result.IsSuccess);
         Assert.False(result.Error.HasPosition);
         Assert.Equal($"{path}: file not found; check the path", result.Error.ToString());
+    }
+
+    [Fact]
+    public void ReadFile_EmptyPath_IsAnError()
+    {
+        Assert.Equal(": is not a valid file path; check the path", ManifestReader.ReadFile("").Error?.ToString());
     }
 
     [Fact]
