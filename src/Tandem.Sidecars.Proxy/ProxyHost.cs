@@ -68,6 +68,9 @@ public sealed partial class ProxyHost : IAsyncDisposable
     /// <summary>The bound plain HTTP endpoint (real port when configured as 0), or null.</summary>
     public IPEndPoint? HttpEndpoint { get; private set; }
 
+    /// <summary>The bound cleartext HTTP/2 endpoint, or null.</summary>
+    public IPEndPoint? H2cEndpoint { get; private set; }
+
     /// <summary>The bound HTTPS endpoint, or null.</summary>
     public IPEndPoint? HttpsEndpoint { get; private set; }
 
@@ -321,7 +324,11 @@ public sealed partial class ProxyHost : IAsyncDisposable
             kestrel.Limits.MinResponseDataRate = null;
             if (config.Listen.Http is { } http)
             {
-                kestrel.Listen(http, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
+                kestrel.Listen(http, listen => listen.Protocols = HttpProtocols.Http1);
+            }
+            if (config.Listen.H2c is { } h2c)
+            {
+                kestrel.Listen(h2c, listen => listen.Protocols = HttpProtocols.Http2);
             }
             if (config.Listen.Https is { } https)
             {
@@ -344,17 +351,13 @@ public sealed partial class ProxyHost : IAsyncDisposable
 
     private void RecordEndpoints(WebApplication app, ProxyConfig config)
     {
-        var addresses = app.Urls.Select(u => new Uri(u)).ToList();
-        if (config.Listen.Http is { } http)
-        {
-            var bound = addresses.FirstOrDefault(a => a.Scheme == "http" && (http.Port == 0 || a.Port == http.Port));
-            HttpEndpoint = new IPEndPoint(http.Address, bound?.Port ?? http.Port);
-        }
-        if (config.Listen.Https is { } https)
-        {
-            var bound = addresses.FirstOrDefault(a => a.Scheme == "https" && (https.Port == 0 || a.Port == https.Port));
-            HttpsEndpoint = new IPEndPoint(https.Address, bound?.Port ?? https.Port);
-        }
+        // Kestrel lists bound addresses in the order the endpoints were configured.
+        var addresses = new Queue<Uri>(app.Urls.Select(u => new Uri(u)));
+        IPEndPoint? Next(IPEndPoint? configured) =>
+            configured is null ? null : new IPEndPoint(configured.Address, addresses.TryDequeue(out var bound) ? bound.Port : configured.Port);
+        HttpEndpoint = Next(config.Listen.Http);
+        H2cEndpoint = Next(config.Listen.H2c);
+        HttpsEndpoint = Next(config.Listen.Https);
     }
 
     private void RetireLater(ProxyState old, ProxyState next)

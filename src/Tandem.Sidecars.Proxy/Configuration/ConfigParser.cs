@@ -71,11 +71,11 @@ public static class ConfigParser
         {
             return null;
         }
-        node.RejectUnknown("http", "https");
-        var listen = new ListenConfig { Http = EndPoint(node, "http"), Https = EndPoint(node, "https") };
-        if (!node.Has("http") && !node.Has("https"))
+        node.RejectUnknown("http", "h2c", "https");
+        var listen = new ListenConfig { Http = EndPoint(node, "http"), H2c = EndPoint(node, "h2c"), Https = EndPoint(node, "https") };
+        if (!node.Has("http") && !node.Has("https") && !node.Has("h2c"))
         {
-            node.Error("http", "set listen.http, listen.https or both");
+            node.Error("http", "set at least one of listen.http, listen.h2c and listen.https");
         }
         return listen;
     }
