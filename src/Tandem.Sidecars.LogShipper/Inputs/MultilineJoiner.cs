@@ -14,6 +14,7 @@ public sealed class MultilineJoiner(MultilineConfig config)
     private readonly Regex _start = new(config.StartPattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private readonly List<byte> _event = [];
     private RawLine _last;
+    private DateTimeOffset? _firstTime;
     private bool _pending;
     private bool _truncated;
     private long _lastAppendTicks;
@@ -38,6 +39,7 @@ public sealed class MultilineJoiner(MultilineConfig config)
         {
             _event.AddRange(line.Bytes.AsSpan(0, (int)Math.Min(config.MaxBytes.Bytes, line.Bytes.Length)));
             _truncated = line.Truncated || line.Bytes.Length > config.MaxBytes.Bytes;
+            _firstTime = line.Time;
             _pending = true;
         }
         _last = line;
@@ -62,7 +64,8 @@ public sealed class MultilineJoiner(MultilineConfig config)
 
     private void Emit(List<RawLine> output)
     {
-        output.Add(_last with { Bytes = [.. _event], Truncated = _truncated });
+        // The event happened when its first line was written; it ends (for checkpoints) where its last line ends.
+        output.Add(_last with { Bytes = [.. _event], Truncated = _truncated, Time = _firstTime });
         Reset();
     }
 }
