@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Tandem.Runtime.Runc.Processes;
+
+namespace Tandem.Runtime.Runc;
+
+/// <summary>The runc commands the driver uses, all against the driver's own <c>--root</c>.</summary>
+internal sealed class RuncCli(RuncRuntimeOptions options, StateLayout layout, IProcessRunner runner)
+{
+    /// <summary>
+    /// <c>runc create</c> in detached pass-through mode: the container's stdio are runc's own
+    /// pipes, which this process reads; runc exits once the container's init is waiting for start.
+    /// runc's own messages go to a log file so they never mix into the container's stderr.
+    /// </summary>
+    public IStartedProcess Create(string id, string bundle, string pidFile) =>
+        runner.Start(new ProcessSpec(options.RuncPath,
+            ["--root", layout.RuncRoot, "--log", Path.Combine(bundle, "runc.log"), "--log-format", "json",
+             "create", "--bundle", bundle, "--pid-file", pidFile, id]));
+
+    /// <summary>The last error runc logged for a bundle, for messages.</summary>
+    public static string LastError(string bundle, string fallback)
+    {
+        var log = Path.Combine(bundle, "runc.log");
+        if (!File.Exists(log))
+        {
+            return fallback;
+        }
+        var message = fallback;
+        foreach (var line in File.ReadLines(log))
+        {
+            try
+            {
+                using var entry = JsonDocument.Parse(line);
+                if (entry.RootElement.TryGetProperty("level", out var level) && level.GetString() is "error" or "fatal"
+                    && entry.RootElement.TryGetProperty("msg", out var msg))
+                {
+                    message = msg.GetString() ?? message;
+                }
+            }
+            catch (JsonException)
+            {
+                // Not every line runc writes is JSON (panics); keep the last good message.
+            }
+        }
+        return message;
+    }
+
+    public async Task StartAsync(string id, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(["start", id], cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new RuntimeException(RuntimeErrorCode.Internal, $"runc start {id} failed: {result.Stderr.Trim()}");
+        }
+    }
+
+    /// <summary>Signals every process of the container (<c>--all</c>), which also reaches processes that left init's PID namespace share.</summary>
+    public Task KillAllAsync(string id, string signal, CancellationToken cancellationToken) =>
+        RunAsync(["kill", "--all", id, signal], cancellationToken);
+
+    /// <summary>Kills what is left and removes runc's state and the container's cgroup; a container runc does not know is fine.</summary>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(["delete", "--force", id], cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0 && !result.Stderr.Contains("does not exist", StringComparison.Ordinal))
+        {
+            throw new RuntimeException(RuntimeErrorCode.Internal, $"runc delete {id} failed: {result.Stderr.Trim()}");
+        }
+    }
+
+    /// <summary>runc's view of a container (<c>created</c>, <c>running</c>, <c>stopped</c>) and its init pid; null when runc does not know it.</summary>
+    public async Task<(string Status, int Pid)?> StateAsync(string id, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(["state", id], cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            return null;
+        }
+        using var state = JsonDocument.Parse(result.Stdout);
+        return (state.RootElement.GetProperty("status").GetString() ?? "unknown", state.RootElement.GetProperty("pid").GetInt32());
+    }
+
+    public Task<ProcessResult> ExecAsync(string id, string pidFile, IReadOnlyList<string> command, CancellationToken cancellationToken) =>
+        runner.RunAsync(new ProcessSpec(options.RuncPath, ["--root", layout.RuncRoot, "exec", "--pid-file", pidFile, id, .. command])
+        {
+            OutputLimitBytes = 10 * 1024,
+        }, cancellationToken);
+
+    private Task<ProcessResult> RunAsync(List<string> args, CancellationToken cancellationToken) =>
+        runner.RunAsync(new ProcessSpec(options.RuncPath, ["--root", layout.RuncRoot, .. args]), cancellationToken);
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+
+namespace Tandem.Runtime.Runc;
+
+/// <summary>Start, exit, stop and exec: the parts of a container's life that involve its processes.</summary>
+public sealed partial class RuncContainerRuntime
+{
+    private static readonly TimeSpan LogDrainTimeout = TimeSpan.FromSeconds(2);
+
+    public async Task StartContainerAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var record = _records.Require(containerId);
+        if (record.State != ContainerState.Created)
+        {
+            throw new RuntimeException(RuntimeErrorCode.FailedPrecondition, $"container \"{record.Config.Name}\" ({containerId}) is {record.State.ToString().ToLowerInvariant()}, not created; create a new one to run it again");
+        }
+        var bundle = _layout.ContainerDirectory(containerId);
+        var pidFile = Path.Combine(bundle, "init.pid");
+        var runc = _runc.Create(containerId, bundle, pidFile);
+        // The container reads stdin from this pipe; closing it now gives it end-of-file, like kubectl run without -i.
+        runc.StandardInput.Close();
+        var created = await runc.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (created != 0)
+        {
+            var error = RuncCli.LastError(bundle, "runc create failed");
+            runc.Dispose();
+            await FailStartAsync(record, error, cancellationToken).ConfigureAwait(false);
+        }
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+        var watcher = ProcessExitWatcher.Watch(pid, _stopping.Token)
+            ?? throw new RuntimeException(RuntimeErrorCode.Internal, $"container \"{record.Config.Name}\" ({containerId}) died before it started");
+        var log = new CriLogWriter(record.Config.LogPath, _time);
+        var pumps = Task.WhenAll(log.PumpAsync(runc.StandardOutput, "stdout"), log.PumpAsync(runc.StandardError, "stderr"));
+        var live = new LiveContainer(runc, log, pumps, watcher);
+        _live[containerId] = live;
+        try
+        {
+            await _runc.StartAsync(containerId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RuntimeException e)
+        {
+            watcher.Signal(Signals.Kill);
+            await watcher.Exited.ConfigureAwait(false);
+            await FailStartAsync(record, e.Message, cancellationToken).ConfigureAwait(false);
+        }
+        var started = _time.GetUtcNow();
+        _records.Update(containerId, r => r with { State = ContainerState.Running, StartedAt = started, Pid = pid });
+        _events.Publish(new ContainerEvent(containerId, record.SandboxId, ContainerState.Running, started));
+        _ = RecordExitAsync(record, live);
+    }
+
+    /// <summary>
+    /// The container exited: drain its log, read the OOM kill count and termination message while
+    /// its cgroup and files still exist, let runc remove its state and cgroup, then publish.
+    /// </summary>
+    private async Task RecordExitAsync(ContainerRecord record, LiveContainer live)
+    {
+        var exitCode = await live.Watcher.Exited.ConfigureAwait(false);
+        try
+        {
+            await live.LogPumps.WaitAsync(LogDrainTimeout, _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A daemonized child still holds the pipe; runc delete below kills it and the pumps end.
+        }
+        var oomKills = Cgroups.OomKills(record.CgroupPath);
+        var message = ReadTerminationMessage(record.Id);
+        try
+        {
+            await _runc.DeleteAsync(record.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RuntimeException)
+        {
+            // Removal tries again; the exit itself is still recorded.
+        }
+        var finished = _time.GetUtcNow();
+        var code = exitCode ?? 137;
+        _records.Update(record.Id, r => r with
+        {
+            State = ContainerState.Exited,
+            FinishedAt = finished,
+            ExitCode = code,
+            Reason = oomKills > 0 ? "OOMKilled" : code == 0 ? "Completed" : "Error",
+            Message = message,
+        });
+        live.Watcher.Dispose();
+        live.Runc.Dispose();
+        await live.Log.DisposeAsync().ConfigureAwait(false);
+        _events.Publish(new ContainerEvent(record.Id, record.SandboxId, ContainerState.Exited, finished));
+        live.Finished.TrySetResult();
+    }
+
+    public async Task StopContainerAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var record = Refresh(_records.Require(containerId));
+        if (record.State != ContainerState.Running)
+        {
+            if (record.State == ContainerState.Created)
+            {
+                _records.Update(containerId, r => r with { State = ContainerState.Exited, FinishedAt = _time.GetUtcNow(), ExitCode = 0, Reason = "Completed" });
+            }
+            return;
+        }
+        if (!_live.TryGetValue(containerId, out var live))
+        {
+            // Left by an earlier process: no pipes, no exit status; runc kills what is left.
+            await _runc.DeleteAsync(containerId, cancellationToken).ConfigureAwait(false);
+            _records.Update(containerId, r => r with { State = ContainerState.Exited, FinishedAt = _time.GetUtcNow(), ExitCode = 137, Reason = "ContainerStatusUnknown" });
+            return;
+        }
+        if (timeout > TimeSpan.Zero)
+        {
+            live.Watcher.Signal(Signals.Parse(record.StopSignal));
+            try
+            {
+                await live.Finished.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TimeoutException)
+            {
+                // The grace period is over: SIGKILL below, as the kubelet does.
+            }
+        }
+        await _runc.KillAllAsync(containerId, "KILL", cancellationToken).ConfigureAwait(false);
+        live.Watcher.Signal(Signals.Kill);
+        await live.Finished.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ExecResult> ExecSyncAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var record = Refresh(_records.Require(containerId));
+        if (record.State != ContainerState.Running)
+        {
+            throw new RuntimeException(RuntimeErrorCode.FailedPrecondition, $"container \"{record.Config.Name}\" ({containerId}) is not running; exec needs a running container");
+        }
+        var pidFile = Path.Combine(_layout.ContainerDirectory(containerId), $"exec-{Guid.NewGuid():N}.pid");
+        using var deadline = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        try
+        {
+            var result = await _runc.ExecAsync(containerId, pidFile, command, linked.Token).ConfigureAwait(false);
+            return new ExecResult(result.ExitCode, result.Stdout, result.Stderr, TimedOut: false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // runc exec was killed with its process tree; the pid file names the process in the container too.
+            KillPidFile(pidFile);
+            return new ExecResult(-1, "", $"command timed out after {timeout.TotalSeconds:0.###}s", TimedOut: true);
+        }
+        finally
+        {
+            File.Delete(pidFile);
+        }
+    }
+
+    /// <summary>A record that says running but has no live process here was left by an earlier process: ask runc what became of it.</summary>
+    private ContainerRecord Refresh(ContainerRecord record)
+    {
+        if (record.State != ContainerState.Running || _live.ContainsKey(record.Id))
+        {
+            return record;
+        }
+        var alive = record.Pid > 0 && File.Exists($"/proc/{record.Pid}/stat") && _runc.StateAsync(record.Id, CancellationToken.None).GetAwaiter().GetResult() is { Status: "running" };
+        return alive
+            ? record
+            : _records.Update(record.Id, r => r with { State = ContainerState.Exited, FinishedAt = _time.GetUtcNow(), ExitCode = 137, Reason = "ContainerStatusUnknown" }) ?? record;
+    }
+
+    private async Task FailStartAsync(ContainerRecord record, string error, CancellationToken cancellationToken)
+    {
+        _live.TryRemove(record.Id, out _);
+        await _runc.DeleteAsync(record.Id, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        _records.Update(record.Id, r => r with { State = ContainerState.Exited, FinishedAt = now, ExitCode = 128, Reason = "StartError", Message = error });
+        _events.Publish(new ContainerEvent(record.Id, record.SandboxId, ContainerState.Exited, now));
+        throw new RuntimeException(RuntimeErrorCode.FailedPrecondition, $"container \"{record.Config.Name}\" could not start: {error}");
+    }
+
+    private string? ReadTerminationMessage(string id)
+    {
+        var file = Path.Combine(_layout.ContainerDirectory(id), "termination-log");
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+        // The kubelet reads at most 4096 bytes of a termination message.
+        using var stream = File.OpenRead(file);
+        var buffer = new byte[4096];
+        var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return n == 0 ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, n);
+    }
+
+    private static void KillPidFile(string pidFile)
+    {
+        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid))
+        {
+            var pidfd = LinuxNative.PidfdOpen(pid);
+            if (pidfd >= 0)
+            {
+                LinuxNative.PidfdSendSignal(pidfd, Signals.Kill);
+                LinuxNative.close(pidfd);
+            }
+        }
+    }
+}
