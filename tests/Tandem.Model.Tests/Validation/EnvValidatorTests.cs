@@ -100,4 +100,40 @@ public sealed class EnvValidatorTests
             WithEnvFrom(new EnvFromSource { ConfigMapRef = new ConfigMapEnvSource() }, new EnvFromSource { SecretRef = new SecretEnvSource { Name = "Creds" } }),
             "spec.containers[0].envFrom[0].configMapRef.name: Required value",
             "spec.containers[0].envFrom[1].secretRef.name: Invalid value: \"Creds\": " + Messages.Dns1123Subdomain);
+
+    [Fact]
+    public void EnvFrom_Prefix_FollowsTheEnvVarNameRule() =>
+        TestPods.AssertErrors(
+            WithEnvFrom(new EnvFromSource { Prefix = "APP=", SecretRef = new SecretEnvSource { Name = "creds" } }),
+            "spec.containers[0].envFrom[0].prefix: Invalid value: \"APP=\": " + Messages.RelaxedEnvVarName);
+
+    [Fact]
+    public void EnvVar_KeyRefWithoutName_GetsTheSubdomainMessage() =>
+        TestPods.AssertErrors(
+            WithEnv(new EnvVar { Name = "A", ValueFrom = new EnvVarSource { SecretKeyRef = new SecretKeySelector { Key = "k" } } }),
+            "spec.containers[0].env[0].valueFrom.secretKeyRef.name: Invalid value: \"\": " + Messages.Dns1123Subdomain);
+
+    [Fact]
+    public void EnvVar_KeyRefWithoutKey_IsRequired() =>
+        TestPods.AssertErrors(
+            WithEnv(new EnvVar { Name = "A", ValueFrom = new EnvVarSource { SecretKeyRef = new SecretKeySelector { Name = "creds" } } }),
+            "spec.containers[0].env[0].valueFrom.secretKeyRef.key: Required value");
+
+    [Fact]
+    public void EnvVar_SubscriptedLabel_NeedsAQualifiedKey()
+    {
+        TestPods.AssertValid(WithEnv(new EnvVar { Name = "APP", ValueFrom = new EnvVarSource { FieldRef = new ObjectFieldSelector { ApiVersion = "v1", FieldPath = "metadata.labels['app']" } } }));
+        TestPods.AssertErrors(
+            WithEnv(new EnvVar { Name = "X", ValueFrom = new EnvVarSource { FieldRef = new ObjectFieldSelector { ApiVersion = "v1", FieldPath = "metadata.name['x']" } } }),
+            "spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Invalid value: \"metadata.name['x']\": error converting fieldPath: field label does not support subscript: metadata.name['x']");
+    }
+
+    [Fact]
+    public void EnvVar_CpuDivisor_MustBe1mOr1()
+    {
+        TestPods.AssertValid(WithEnv(new EnvVar { Name = "CPU", ValueFrom = new EnvVarSource { ResourceFieldRef = new ResourceFieldSelector { Resource = "requests.cpu", Divisor = Tandem.Model.Primitives.Quantity.Parse("1m") } } }));
+        TestPods.AssertErrors(
+            WithEnv(new EnvVar { Name = "CPU", ValueFrom = new EnvVarSource { ResourceFieldRef = new ResourceFieldSelector { Resource = "requests.cpu", Divisor = Tandem.Model.Primitives.Quantity.Parse("10m") } } }),
+            "spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor: Invalid value: \"requests.cpu\": only divisor's values 1m and 1 are supported with the cpu resource");
+    }
 }

@@ -117,4 +117,32 @@ public sealed class PodSpecValidatorTests
         TestPods.AssertErrors(
             TestPods.WithSpec(s => s with { EphemeralContainers = [new System.Text.Json.Nodes.JsonObject { ["name"] = "debug" }] }),
             "spec.ephemeralContainers: Forbidden: cannot be set on create");
+
+    [Fact]
+    public void NodeAndPriorityAndRuntimeClassNames_AreDnsSubdomains()
+    {
+        TestPods.AssertValid(TestPods.WithSpec(s => s with { NodeName = "node-1", PriorityClassName = "high", RuntimeClassName = "runc" }));
+        TestPods.AssertErrors(
+            TestPods.WithSpec(s => s with { NodeName = "Node_1", PriorityClassName = "High", RuntimeClassName = "Kata" }),
+            "spec.nodeName: Invalid value: \"Node_1\": " + Messages.Dns1123Subdomain,
+            "spec.priorityClassName: Invalid value: \"High\": " + Messages.Dns1123Subdomain,
+            "spec.runtimeClassName: Invalid value: \"Kata\": " + Messages.Dns1123Subdomain);
+    }
+
+    [Fact]
+    public void PreemptionPolicy_MustBeKnown() =>
+        TestPods.AssertErrors(
+            TestPods.WithSpec(s => s with { PreemptionPolicy = "Always" }),
+            "spec.preemptionPolicy: Unsupported value: \"Always\": supported values: \"PreemptLowerPriority\", \"Never\"");
+
+    [Fact]
+    public void DnsConfig_LimitsNameserversAndSearchDomains()
+    {
+        TestPods.AssertValid(TestPods.WithSpec(s => s with { DnsConfig = new PodDnsConfig { Nameservers = ["10.0.0.10", "::1"], Searches = ["svc.local."], Options = [new PodDnsConfigOption { Name = "ndots", Value = "2" }] } }));
+        TestPods.AssertErrors(
+            TestPods.WithSpec(s => s with { DnsConfig = new PodDnsConfig { Nameservers = ["1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4"], Searches = ["Svc.Local"], Options = [new PodDnsConfigOption()] } }),
+            "spec.dnsConfig.nameservers: Invalid value: \"1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4\": must not have more than 3 nameservers",
+            "spec.dnsConfig.searches[0]: Invalid value: \"Svc.Local\": " + Messages.Dns1123Subdomain,
+            "spec.dnsConfig.options[0]: Required value: must not be empty");
+    }
 }

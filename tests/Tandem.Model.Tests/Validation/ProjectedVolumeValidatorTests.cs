@@ -97,4 +97,20 @@ public sealed class ProjectedVolumeValidatorTests
         TestPods.AssertErrors(
             TestPods.WithVolumes(new Volume { Name = "p", Projected = new ProjectedVolumeSource { DefaultMode = 1000, Sources = [] } }),
             "spec.volumes[0].projected.defaultMode: Invalid value: 1000: must be a number between 0 and 0777 (octal), both inclusive");
+
+    [Fact]
+    public void Projected_TokenWithoutPath_IsRequiredOnTheVolume() =>
+        TestPods.AssertErrors(
+            TestPods.WithVolumes(new Volume
+            {
+                Name = "token",
+                Projected = new ProjectedVolumeSource { Sources = [new VolumeProjection { ServiceAccountToken = new ServiceAccountTokenProjection { ExpirationSeconds = 3600 } }] },
+            }),
+            "spec.volumes[0].projected.path: Required value");
+
+    [Fact]
+    public void Projected_SecretWithoutName_IsRequired() =>
+        TestPods.AssertErrors(
+            TestPods.WithVolumes(new Volume { Name = "p", Projected = new ProjectedVolumeSource { Sources = [new VolumeProjection { Secret = new SecretProjection() }] } }),
+            "spec.volumes[0].projected.sources[0].secret.name: Required value");
 }

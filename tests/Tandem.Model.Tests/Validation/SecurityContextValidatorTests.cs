@@ -81,4 +81,35 @@ public sealed class SecurityContextValidatorTests
             TestPods.WithContainer(c => c with { SecurityContext = new SecurityContext { Privileged = true, AllowPrivilegeEscalation = false } }),
             "spec.containers[0].securityContext: Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true");
     }
+
+    [Fact]
+    public void Sysctl_IpcWithHostIpc_IsInvalid()
+    {
+        TestPods.AssertValid(TestPods.WithSpec(s => s with { HostIPC = true, SecurityContext = new PodSecurityContext { Sysctls = [new Sysctl { Name = "net.core.somaxconn" }] } }));
+        TestPods.AssertErrors(
+            TestPods.WithSpec(s => s with { HostIPC = true, SecurityContext = new PodSecurityContext { Sysctls = [new Sysctl { Name = "kernel.shm_rmid_forced" }] } }),
+            "spec.securityContext.sysctls[0].name: Invalid value: \"kernel.shm_rmid_forced\": may not be specified when 'hostIPC' is true");
+    }
+
+    [Fact]
+    public void ProcMount_UnmaskedNeedsOwnUserNamespace()
+    {
+        TestPods.AssertValid(TestPods.WithSpec(s => s with { HostUsers = false, Containers = [s.Containers![0] with { SecurityContext = new SecurityContext { ProcMount = "Unmasked" } }] }));
+        TestPods.AssertErrors(
+            TestPods.WithContainer(c => c with { SecurityContext = new SecurityContext { ProcMount = "Unmasked" } }),
+            "spec.containers[0].securityContext.procMount: Invalid value: \"Unmasked\": `hostUsers` must be false to use `Unmasked`");
+    }
+
+    [Fact]
+    public void SupplementalGroupsAndSeLinuxChangePolicies_MustBeKnown() =>
+        TestPods.AssertErrors(
+            WithPodContext(new PodSecurityContext { SupplementalGroupsPolicy = "Union", SeLinuxChangePolicy = "Relabel" }),
+            "spec.securityContext.supplementalGroupsPolicy: Unsupported value: \"Union\": supported values: \"Merge\", \"Strict\"",
+            "spec.securityContext.seLinuxChangePolicy: Unsupported value: \"Relabel\": supported values: \"MountOption\", \"Recursive\"");
+
+    [Fact]
+    public void AppArmorProfile_NeedsAType() =>
+        TestPods.AssertErrors(
+            WithPodContext(new PodSecurityContext { AppArmorProfile = new AppArmorProfile() }),
+            "spec.securityContext.appArmorProfile.type: Required value: type is required when appArmorProfile is set");
 }

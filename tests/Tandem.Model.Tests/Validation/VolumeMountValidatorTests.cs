@@ -74,4 +74,61 @@ public sealed class VolumeMountValidatorTests
             }),
             "spec.volumes[0].name: Invalid value: \"Data\": " + Messages.Dns1123Label,
             "spec.containers[0].volumeMounts[0].name: Not found: \"Data\"");
+
+    [Fact]
+    public void Mount_UnknownPropagation_IsUnsupported() =>
+        TestPods.AssertErrors(
+            WithMounts(new VolumeMount { Name = "data", MountPath = "/data", MountPropagation = "Shared" }),
+            "spec.containers[0].volumeMounts.mountPropagation: Unsupported value: \"Shared\": supported values: \"Bidirectional\", \"HostToContainer\", \"None\"");
+
+    [Fact]
+    public void Mount_UnknownRecursiveReadOnly_IsUnsupported()
+    {
+        TestPods.AssertValid(WithMounts(new VolumeMount { Name = "data", MountPath = "/data", ReadOnly = true, RecursiveReadOnly = "IfPossible" }));
+        TestPods.AssertErrors(
+            WithMounts(new VolumeMount { Name = "data", MountPath = "/data", RecursiveReadOnly = "Always" }),
+            "spec.containers[0].volumeMounts.recursiveReadOnly: Unsupported value: \"Always\": supported values: \"Disabled\", \"Enabled\", \"IfPossible\"");
+    }
+
+    [Fact]
+    public void Mount_SubPathOfAnImageVolume_IsInvalid() =>
+        TestPods.AssertErrors(
+            TestPods.WithSpec(s => s with
+            {
+                Volumes = [new Volume { Name = "models", Image = new ImageVolumeSource { Reference = "registry.local/models:1", PullPolicy = "IfNotPresent" } }],
+                Containers = [s.Containers![0] with { VolumeMounts = [new VolumeMount { Name = "models", MountPath = "/models", SubPath = "llm" }] }],
+            }),
+            "spec.containers[0].volumeMounts[0].subPath: Invalid value: \"llm\": not allowed in image volume sources");
+
+    [Fact]
+    public void Device_MustUseAClaim_AndNotClashWithMounts()
+    {
+        TestPods.AssertValid(TestPods.WithSpec(s => s with
+        {
+            Volumes = [new Volume { Name = "disk", PersistentVolumeClaim = new PersistentVolumeClaimVolumeSource { ClaimName = "disk" } }],
+            Containers = [s.Containers![0] with { VolumeDevices = [new VolumeDevice { Name = "disk", DevicePath = "/dev/xvda" }] }],
+        }));
+        TestPods.AssertErrors(
+            TestPods.WithSpec(s => s with
+            {
+                Volumes = [TestPods.EmptyDir("data")],
+                Containers = [s.Containers![0] with
+                {
+                    VolumeMounts = [new VolumeMount { Name = "data", MountPath = "/dev/xvda" }],
+                    VolumeDevices = [new VolumeDevice { Name = "data", DevicePath = "/dev/xvda" }],
+                }],
+            }),
+            "spec.containers[0].volumeMounts[0].name: Invalid value: \"data\": must not already exist in volumeDevices",
+            "spec.containers[0].volumeMounts[0].mountPath: Invalid value: \"/dev/xvda\": must not already exist as a path in volumeDevices",
+            "spec.containers[0].volumeDevices[0].name: Invalid value: \"data\": can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode",
+            "spec.containers[0].volumeDevices[0].name: Invalid value: \"data\": must not already exist in volumeMounts",
+            "spec.containers[0].volumeDevices[0].devicePath: Invalid value: \"/dev/xvda\": must not already exist as a path in volumeMounts");
+    }
+
+    [Fact]
+    public void Device_OfAnUndeclaredVolume_IsNotFound() =>
+        TestPods.AssertErrors(
+            TestPods.WithContainer(c => c with { VolumeDevices = [new VolumeDevice { Name = "disk", DevicePath = "/dev/../xvda" }] }),
+            "spec.containers[0].volumeDevices[0].name: Not found: \"disk\"",
+            "spec.containers[0].volumeDevices[0].devicePath: Invalid value: \"/dev/../xvda\": can not contain backsteps ('..')");
 }
