@@ -20,6 +20,7 @@ internal sealed partial class DocumentReader
     private readonly HashSet<string> _openAnchors = new(StringComparer.Ordinal);
     private readonly PositionTable _map = new();
     private AliasExpansion _expansion;
+    private SourceLocation _lastAt;
     private long _nodes;
     private int _aliases;
 
@@ -29,6 +30,7 @@ internal sealed partial class DocumentReader
         _options = options;
         _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
         _expansion = new AliasExpansion(_map);
+        _lastAt = new SourceLocation(file, 1, 1);
     }
 
     /// <summary>Reads every document; throws <see cref="ManifestReadException"/> or <see cref="YamlException"/>.</summary>
@@ -214,7 +216,21 @@ internal sealed partial class DocumentReader
         }
     }
 
-    private void Next() => _parser.MoveNext();
+    private void Next()
+    {
+        try
+        {
+            _parser.MoveNext();
+            _lastAt = At(_parser.Current?.Start ?? Mark.Empty);
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or IndexOutOfRangeException
+            or NullReferenceException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner has corners where broken input makes it fail without a YamlException
+            // (found by fuzzing); the input is still just invalid YAML, after the last good position.
+            throw Fail(_lastAt, "invalid YAML after this position; check the quotes, brackets and indentation that follow");
+        }
+    }
 
     private SourceLocation At(Mark mark) => new(_file, (int)mark.Line, (int)mark.Column);
 

@@ -20,6 +20,7 @@ public sealed class BadInputCorpusTests
     [InlineData("malformed-tab-indentation.yaml", "4:1", "tabs")]
     [InlineData("malformed-colon-in-value.yaml", "6:20", "quote the value")]
     [InlineData("malformed-reserved-character.yaml", "4:9", "quote the value")]
+    [InlineData("malformed-scanner-failure.yaml", "2:3", "invalid YAML after this position")]
     [InlineData("top-level-list.yaml", "1:1", "document 1 is a list")]
     [InlineData("top-level-scalar.yaml", "4:1", "document 2 is a single value")]
     [InlineData("duplicate-key.yaml", "10:5", "duplicate key \"image\" in a mapping (first at 8:5)")]
