@@ -1,6 +1,7 @@
 using Tandem.Node.Lifecycle;
 using Tandem.Node.Probing;
 using Tandem.Node.Status;
+using Tandem.Node.Termination;
 using Tandem.Node.Tests.Fixtures;
 
 namespace Tandem.Node.Tests.Lifecycle;
@@ -57,7 +58,7 @@ public sealed class RegularContainerTests
         Assert.Equal(("Container main failed liveness probe, will be restarted", 5L, KillReason.LivenessProbe), (kill.Message, kill.GracePeriodSeconds, kill.Reason));
         // The single-container plan runs preStop first, with the probe's grace.
         var begun = kill.Plan.Begin(sim.Now);
-        Assert.Equal(new Termination.TerminationStep(Termination.TerminationStepKind.RunPreStop, "main", 5), begun.Steps.Single());
+        Assert.Equal(new TerminationStep(TerminationStepKind.RunPreStop, "main", 5), begun.Steps.Single());
         Assert.Equal(["main"], actions.Starts.Select(s => s.Name));
         Assert.Equal(1, actions.Starts.Single().RestartCount);
     }
