@@ -76,6 +76,8 @@ internal static class ContainerValidator
             {
                 names.Add(name);
             }
+            // The API server checks each init container as a list of one, so a clash is reported at
+            // index 0 whatever the container's position; kept for identical output.
             errors.AddRange(PortValidator.UniqueHostPorts([container], path));
             if (isSidecar)
             {

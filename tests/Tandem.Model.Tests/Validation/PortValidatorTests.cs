@@ -79,4 +79,13 @@ public sealed class PortValidatorTests
             TestPods.WithSpec(s => s with { HostNetwork = true, Containers = [s.Containers![0] with { Ports = [Port(80, hostPort: 8080)] }] }),
             "spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true");
     }
+
+    [Fact]
+    public void HostPorts_RepeatedWithinOneInitContainer_AreDuplicates() =>
+        TestPods.AssertErrors(
+            TestPods.WithSpec(s => s with
+            {
+                InitContainers = [TestPods.Container("a"), TestPods.Container("b") with { Ports = [Port(80, hostPort: 8080), Port(81, hostPort: 8080)] }],
+            }),
+            "spec.initContainers[0].ports[1].hostPort: Duplicate value: \"TCP//8080\"");
 }
