@@ -10,7 +10,7 @@ namespace Tandem.Model.Sources;
 /// gets its own deep copy, carrying the positions of the original so that errors inside it point
 /// at the lines the user wrote.
 /// </summary>
-internal sealed class AliasExpansion(PositionTable map)
+internal sealed class AliasExpansion(PositionTable positions)
 {
     private readonly Dictionary<JsonNode, PendingCopy> _pending = new(ReferenceEqualityComparer.Instance);
 
@@ -29,14 +29,14 @@ internal sealed class AliasExpansion(PositionTable map)
                 return Defer(pending with { At = at ?? pending.At });
             case JsonValue:
                 var copy = source.DeepClone();
-                map.CopyPosition(source, copy);
+                positions.CopyPosition(source, copy);
                 if (at is { } position)
                 {
-                    map.Add(copy, position);
+                    positions.Add(copy, position);
                 }
                 return copy;
             default:
-                return Defer(new PendingCopy(source, size ?? Count(source), at ?? map.Of(source)));
+                return Defer(new PendingCopy(source, size ?? Count(source), at ?? positions.Of(source)));
         }
     }
 
@@ -104,7 +104,7 @@ internal sealed class AliasExpansion(PositionTable map)
         var copy = Copy(pending.Target)!;
         if (pending.At is { } at)
         {
-            map.Add(copy, at);
+            positions.Add(copy, at);
         }
         return copy;
     }
@@ -127,7 +127,7 @@ internal sealed class AliasExpansion(PositionTable map)
                 foreach (var (name, child) in mapping)
                 {
                     mappingCopy[name] = Copy(child);
-                    map.CopyKey(mapping, mappingCopy, name);
+                    positions.CopyKey(mapping, mappingCopy, name);
                 }
                 copy = mappingCopy;
                 break;
@@ -143,7 +143,7 @@ internal sealed class AliasExpansion(PositionTable map)
                 copy = node.DeepClone();
                 break;
         }
-        map.CopyPosition(node, copy);
+        positions.CopyPosition(node, copy);
         return copy;
     }
 

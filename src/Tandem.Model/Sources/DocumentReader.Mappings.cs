@@ -15,7 +15,7 @@ internal sealed partial class DocumentReader
         Count(at);
         Open(start.Anchor);
         var mapping = new JsonObject();
-        _map.Add(mapping, at);
+        _positions.Add(mapping, at);
         var firstAt = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         List<BuiltNode>? merges = null;
         long size = 1;
@@ -40,7 +40,7 @@ internal sealed partial class DocumentReader
             }
             var value = ReadNode(depth + 1);
             mapping[key] = value.Node;
-            _map.AddKey(mapping, key, keyAt);
+            _positions.AddKey(mapping, key, keyAt);
             size += value.Size;
             height = Math.Max(height, value.Height + 1);
         }
@@ -129,7 +129,7 @@ internal sealed partial class DocumentReader
             foreach (var item in list)
             {
                 var target = _expansion.Resolve(item);
-                var itemAt = target is null ? at : _map.Of(target) ?? at;
+                var itemAt = target is null ? at : _positions.Of(target) ?? at;
                 sources.Add(RequireMapping(new BuiltNode(target, 0, value.Height - 1, itemAt)));
             }
             return;
@@ -167,7 +167,7 @@ internal sealed partial class DocumentReader
                 _nodes += size;
                 added += size;
                 mapping[name] = _expansion.Use(value, null, size);
-                _map.CopyKey((JsonObject)source.Node, mapping, name);
+                _positions.CopyKey((JsonObject)source.Node, mapping, name);
             }
         }
         return added;

@@ -18,7 +18,7 @@ internal sealed partial class DocumentReader
     private readonly Parser _parser;
     private readonly Dictionary<string, BuiltNode> _anchors = new(StringComparer.Ordinal);
     private readonly HashSet<string> _openAnchors = new(StringComparer.Ordinal);
-    private readonly PositionTable _map = new();
+    private readonly PositionTable _positions = new();
     private AliasExpansion _expansion;
     private SourceLocation _lastAt;
     private long _nodes;
@@ -29,7 +29,7 @@ internal sealed partial class DocumentReader
         _file = file;
         _options = options;
         _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
-        _expansion = new AliasExpansion(_map);
+        _expansion = new AliasExpansion(_positions);
         _lastAt = new SourceLocation(file, 1, 1);
     }
 
@@ -52,7 +52,7 @@ internal sealed partial class DocumentReader
                 // Anchors belong to one document (YAML 1.1 section 3.2.2.2).
                 _anchors.Clear();
                 _openAnchors.Clear();
-                _expansion = new AliasExpansion(_map);
+                _expansion = new AliasExpansion(_positions);
                 documents.Add(ReadDocument(At(start.Start), index));
             }
             Next(); // DocumentEnd
@@ -76,7 +76,7 @@ internal sealed partial class DocumentReader
         }
         // Only now, with the whole document within the limits, are alias copies made.
         _expansion.ExpandAll(content);
-        return new ManifestDocument(content, new SourceMap(_map, content, start), start, index);
+        return new ManifestDocument(content, new SourceMap(_positions, content, start), start, index);
     }
 
     private BuiltNode ReadNode(int depth)
@@ -106,7 +106,7 @@ internal sealed partial class DocumentReader
         var node = ScalarConverter.Convert(scalar, at);
         if (node is not null)
         {
-            _map.Add(node, at);
+            _positions.Add(node, at);
         }
         return Anchor(scalar.Anchor, new BuiltNode(node, 1, 1, at));
     }
@@ -118,7 +118,7 @@ internal sealed partial class DocumentReader
         Count(at);
         Open(start.Anchor);
         var list = new JsonArray();
-        _map.Add(list, at);
+        _positions.Add(list, at);
         long size = 1;
         var height = 1;
         while (_parser.Current is not SequenceEnd)

@@ -37,6 +37,9 @@ internal static class SyntaxErrorMessages
             + "separate documents with --- on its own line, or fix the indentation"),
         ("found undefined tag handle", "unknown tag handle; the only tags allowed are " + YamlTags.Supported),
         ("While parsing a node, found more than one anchor", "a value has two anchors (&name); keep one"),
+        ("found value containing disallowed", "an anchor (&name) or alias (*name) needs a name; "
+            + "quote the value if '&' or '*' is meant as text"),
+        ("incompatible YAML document", "unsupported %YAML version; remove the %YAML line"),
     ];
 
     public static ManifestReadError Describe(YamlException error, string file, string text)
