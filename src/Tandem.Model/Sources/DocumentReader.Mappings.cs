@@ -8,6 +8,8 @@ namespace Tandem.Model.Sources;
 /// <summary>Mappings: keys as JSON can hold them, duplicate keys, and YAML merge keys (<c>&lt;&lt;</c>).</summary>
 internal sealed partial class DocumentReader
 {
+    private const string MergeKey = "<<";
+
     private BuiltNode ReadMapping(MappingStart start, SourceLocation at, int depth)
     {
         CheckDepth(depth, at);
@@ -16,28 +18,24 @@ internal sealed partial class DocumentReader
         Open(start.Anchor);
         var mapping = new JsonObject();
         _positions.Add(mapping, at);
-        var firstAt = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        SourceLocation? mergeAt = null;
         List<BuiltNode>? merges = null;
         long size = 1;
         var height = 1;
         while (_parser.Current is not MappingEnd)
         {
             var keyAt = At(_parser.Current!.Start);
-            var isMerge = IsMergeKey(_parser.Current);
-            var key = isMerge ? MergeKey : ReadKey(keyAt);
-            // kubectl decodes strictly and refuses duplicate keys, and so does the API server.
-            if (firstAt.TryGetValue(key, out var first))
+            if (IsMergeKey(_parser.Current))
             {
-                throw Fail(keyAt, $"duplicate key \"{key}\" in a mapping (first at {first.Line}:{first.Column}); remove one of them");
-            }
-            firstAt[key] = keyAt;
-            if (isMerge)
-            {
+                CheckUnique(MergeKey, keyAt, mergeAt);
+                mergeAt = keyAt;
                 Next();
                 merges ??= [];
                 ReadMergeSources(depth, merges);
                 continue;
             }
+            var key = ReadKey(keyAt);
+            CheckUnique(key, keyAt, mapping.ContainsKey(key) ? _positions.OfKey(mapping, key) : null);
             var value = ReadNode(depth + 1);
             mapping[key] = value.Node;
             _positions.AddKey(mapping, key, keyAt);
@@ -53,7 +51,14 @@ internal sealed partial class DocumentReader
         return Anchor(start.Anchor, new BuiltNode(mapping, size, height, at));
     }
 
-    private const string MergeKey = "<<";
+    // kubectl decodes strictly and refuses duplicate keys, and so does the API server.
+    private static void CheckUnique(string key, SourceLocation at, SourceLocation? first)
+    {
+        if (first is { } earlier)
+        {
+            throw Fail(at, $"duplicate key \"{key}\" in a mapping (first at {earlier.Line}:{earlier.Column}); remove one of them");
+        }
+    }
 
     private static bool IsMergeKey(ParsingEvent? key) => key is Scalar { Value: MergeKey, Style: ScalarStyle.Plain } scalar
         && (scalar.Tag.IsEmpty || scalar.Tag.Value == "tag:yaml.org,2002:merge");
