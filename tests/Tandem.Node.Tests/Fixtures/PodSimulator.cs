@@ -34,6 +34,9 @@ internal sealed class PodSimulator
 
     public TerminationPlan? Termination { get; private set; }
 
+    /// <summary>Every step the termination plans asked for, in order.</summary>
+    public List<TerminationStep> TerminationSteps { get; } = [];
+
     public DateTimeOffset Now => Clock.GetUtcNow();
 
     public string Phase => Status!.Phase!;
@@ -83,7 +86,9 @@ internal sealed class PodSimulator
         Snapshot = Snapshot.With(container with { Instances = [.. container.Instances.SkipLast(1), exited] });
         if (Termination is not null)
         {
-            Termination = Termination.Exited(name, Now).Plan;
+            var update = Termination.Exited(name, Now);
+            Termination = update.Plan;
+            TerminationSteps.AddRange(update.Steps);
             if (Termination.IsComplete)
             {
                 FinishTermination();
@@ -110,6 +115,9 @@ internal sealed class PodSimulator
 
     public PodCondition Condition(string type) => Status!.Conditions!.Single(c => c.Type == type);
 
+    /// <summary>The containers sent the stop signal, in order.</summary>
+    public IEnumerable<string> Stopped => TerminationSteps.Where(s => s.Kind == TerminationStepKind.Stop).Select(s => s.Container);
+
     public bool IsRunning(string name) => Snapshot.Latest(name)?.IsRunning == true;
 
     private bool Execute(PodAction step)
@@ -124,7 +132,9 @@ internal sealed class PodSimulator
                 Exit(kill.Name, 137);
                 return true;
             case KillPodAction killPod:
-                Termination = killPod.Plan.Begin(Now).Plan;
+                var begun = killPod.Plan.Begin(Now);
+                Termination = begun.Plan;
+                TerminationSteps.AddRange(begun.Steps);
                 Snapshot = Snapshot with { TerminationInProgress = true };
                 if (Termination.IsComplete)
                 {
