@@ -1,0 +1,3 @@
+namespace Tandem.Cli.Tests.Lint;
+
+internal sealed record LintCliResult(int Exit, string Output, string Error);
