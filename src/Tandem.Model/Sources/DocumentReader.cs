@@ -124,6 +124,10 @@ internal sealed partial class DocumentReader
         while (_parser.Current is not SequenceEnd)
         {
             var item = ReadNode(depth + 1);
+            if (item.Node is null)
+            {
+                _positions.AddNullItem(list, list.Count, item.At);
+            }
             list.Add(item.Node);
             size += item.Size;
             height = Math.Max(height, item.Height + 1);

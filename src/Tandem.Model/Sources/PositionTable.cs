@@ -12,13 +12,20 @@ internal sealed class PositionTable
 {
     private readonly Dictionary<JsonNode, SourceLocation> _values = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<KeySite, SourceLocation> _keys = new(KeySiteComparer.Instance);
+    private readonly Dictionary<ItemSite, SourceLocation> _nullItems = new(ItemSiteComparer.Instance);
 
     public SourceLocation? Of(JsonNode node) => _values.TryGetValue(node, out var at) ? at : null;
 
     public SourceLocation? OfKey(JsonObject parent, string name) =>
         _keys.TryGetValue(new KeySite(parent, name), out var at) ? at : null;
 
+    /// <summary>Where a null list item is written: like a null mapping value, it has no node of its own.</summary>
+    public SourceLocation? OfNullItem(JsonArray list, int index) =>
+        _nullItems.TryGetValue(new ItemSite(list, index), out var at) ? at : null;
+
     public void Add(JsonNode node, SourceLocation at) => _values[node] = at;
+
+    public void AddNullItem(JsonArray list, int index, SourceLocation at) => _nullItems[new ItemSite(list, index)] = at;
 
     public void AddKey(JsonObject parent, string name, SourceLocation at) => _keys[new KeySite(parent, name)] = at;
 
@@ -39,6 +46,17 @@ internal sealed class PositionTable
     }
 
     private readonly record struct KeySite(JsonObject Parent, string Name);
+
+    private readonly record struct ItemSite(JsonArray Parent, int Index);
+
+    private sealed class ItemSiteComparer : IEqualityComparer<ItemSite>
+    {
+        public static readonly ItemSiteComparer Instance = new();
+
+        public bool Equals(ItemSite x, ItemSite y) => ReferenceEquals(x.Parent, y.Parent) && x.Index == y.Index;
+
+        public int GetHashCode(ItemSite site) => HashCode.Combine(RuntimeHelpers.GetHashCode(site.Parent), site.Index);
+    }
 
     // Equal by the parent's identity and the key's text: JsonObject's own GetHashCode is not ours to rely on.
     private sealed class KeySiteComparer : IEqualityComparer<KeySite>

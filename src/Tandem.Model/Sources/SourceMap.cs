@@ -34,8 +34,8 @@ public sealed class SourceMap
 
     /// <summary>
     /// The most precise position for <paramref name="path"/> in this document: its value when
-    /// present, else its key (a null value), else the deepest part of the path that exists (a
-    /// missing field is reported where its parent is), else the start of the document.
+    /// present; for a null, its key or list item; else the deepest part of the path that exists
+    /// (a missing field is reported where its parent is); else the start of the document.
     /// </summary>
     public SourceLocation Locate(FieldPath path)
     {
@@ -60,10 +60,13 @@ public sealed class SourceMap
             }
             else
             {
-                if (current is not JsonArray list || step.Index < 0 || step.Index >= list.Count
-                    || list[step.Index] is not { } item)
+                if (current is not JsonArray list || step.Index < 0 || step.Index >= list.Count)
                 {
                     return best;
+                }
+                if (list[step.Index] is not { } item)
+                {
+                    return _positions.OfNullItem(list, step.Index) ?? best;
                 }
                 best = Of(item) ?? best;
                 current = item;

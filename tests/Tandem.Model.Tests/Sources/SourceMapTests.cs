@@ -98,6 +98,17 @@ public sealed class SourceMapTests
     }
 
     [Fact]
+    public void Locate_NullListItem_GivesTheItem()
+    {
+        var map = Reads.Document("args:\n- a\n- ~\n- [x, null]\n").Map;
+        var args = FieldPath.Root("args");
+
+        Assert.Equal("3:3", Reads.Position(map.Locate(args.Index(1))));
+        Assert.Equal("4:7", Reads.Position(map.Locate(args.Index(2).Index(1))));
+        Assert.Equal("4:7", Reads.Position(map.Locate(args.Index(2).Index(1).Child("name"))));
+    }
+
+    [Fact]
     public void Locate_MissingField_GivesTheDeepestExistingAncestor()
     {
         var map = Reads.Document(Pod).Map;
