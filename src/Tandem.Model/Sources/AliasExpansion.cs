@@ -135,6 +135,10 @@ internal sealed class AliasExpansion(PositionTable positions)
                 var listCopy = new JsonArray();
                 foreach (var item in list)
                 {
+                    if (item is null && positions.OfNullItem(list, listCopy.Count) is { } nullAt)
+                    {
+                        positions.AddNullItem(listCopy, listCopy.Count, nullAt);
+                    }
                     listCopy.Add(Copy(item));
                 }
                 copy = listCopy;

@@ -109,6 +109,14 @@ public sealed class SourceMapTests
     }
 
     [Fact]
+    public void Locate_NullItemInAnAliasCopy_GivesTheAnchoredItem()
+    {
+        var map = Reads.Document("a: &x [1, ~]\nb: *x\n").Map;
+
+        Assert.Equal("1:11", Reads.Position(map.Locate(FieldPath.Root("b").Index(1))));
+    }
+
+    [Fact]
     public void Locate_MissingField_GivesTheDeepestExistingAncestor()
     {
         var map = Reads.Document(Pod).Map;
