@@ -12,6 +12,12 @@ namespace Tandem.Cli.Commands;
 /// </summary>
 public static class LintCommand
 {
+    // Checked in the action rather than by the parser, so that a wrong value exits with 2 (a
+    // usage error, ExitCodes.UsageOrInput) instead of the parser's 1, which means "findings".
+    private static readonly string[] OutputFormats = ["text", "json", "sarif"];
+    private static readonly string[] ColorModes = ["auto", "always", "never"];
+    private static readonly string[] FailOnLevels = ["error", "warning", "info", "none"];
+
     /// <param name="standardInput">Where <c>-</c> reads from; the console's stdin unless a test supplies text.</param>
     public static Command Create(Func<TextReader>? standardInput = null)
     {
@@ -25,13 +31,13 @@ public static class LintCommand
             Description = "Output format: text for people, json for scripts, sarif for code scanning.",
             DefaultValueFactory = _ => "text",
         };
-        output.AcceptOnlyFromAmong("text", "json", "sarif");
+        output.CompletionSources.Add(OutputFormats);
         var color = new Option<string>("--color")
         {
             Description = "Colour the text output: auto (only on a terminal, and not when NO_COLOR is set), always or never.",
             DefaultValueFactory = _ => "auto",
         };
-        color.AcceptOnlyFromAmong("auto", "always", "never");
+        color.CompletionSources.Add(ColorModes);
         var disable = new Option<string[]>("--disable", "-d")
         {
             Description = "Do not run this rule (repeat the option or separate ids with commas).",
@@ -42,7 +48,7 @@ public static class LintCommand
             Description = "Lowest severity that makes the exit code 1: error (default), warning, info, or none.",
             DefaultValueFactory = _ => "error",
         };
-        failOn.AcceptOnlyFromAmong("error", "warning", "info", "none");
+        failOn.CompletionSources.Add(FailOnLevels);
         var brief = new Option<bool>("--brief") { Description = "Text output: one line per finding, without why and fix." };
         var listRules = new Option<bool>("--list-rules") { Description = "Print every rule with its id, severity and summary, and exit." };
 
@@ -52,6 +58,13 @@ public static class LintCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            var stderr = parse.InvocationConfiguration.Error;
+            if (Unsupported(stderr, "--output", parse.GetValue(output), OutputFormats)
+                || Unsupported(stderr, "--color", parse.GetValue(color), ColorModes)
+                || Unsupported(stderr, "--fail-on", parse.GetValue(failOn), FailOnLevels))
+            {
+                return Task.FromResult(ExitCodes.UsageOrInput);
+            }
             var request = new LintRequest(
                 parse.GetValue(files) ?? [],
                 parse.GetValue(output) ?? "text",
@@ -64,6 +77,16 @@ public static class LintCommand
                 standardInput ?? (() => Console.In), cancellationToken));
         });
         return command;
+    }
+
+    private static bool Unsupported(TextWriter stderr, string option, string? value, string[] allowed)
+    {
+        if (value is null || allowed.Contains(value, StringComparer.Ordinal))
+        {
+            return false;
+        }
+        stderr.WriteLine($"tandem lint: {option} \"{value}\" is not supported; use one of: {string.Join(", ", allowed)}");
+        return true;
     }
 
     private static int Run(LintRequest request, TextWriter stdout, TextWriter stderr, Func<TextReader> stdin, CancellationToken cancellationToken)

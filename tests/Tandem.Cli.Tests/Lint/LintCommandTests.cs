@@ -148,4 +148,20 @@ public sealed class LintCommandTests
             Assert.Matches($"(?m)^{rule.Id} +{rule.Severity.ToString().ToLowerInvariant()} +", result.Output);
         }
     }
+
+    [Theory]
+    [InlineData("--output", "xml")]
+    [InlineData("--color", "sometimes")]
+    [InlineData("--fail-on", "panic")]
+    public async Task AnUnsupportedOptionValue_ExitsTwo_NamingTheChoices(string option, string value)
+    {
+        using var dir = new ManifestDirectory();
+        var clean = dir.Write("clean.yaml", Manifests.Clean);
+
+        var result = await LintCli.Run(clean, option, value);
+
+        Assert.Equal(2, result.Exit);
+        Assert.StartsWith($"tandem lint: {option} \"{value}\" is not supported; use one of: ", result.Error);
+        Assert.Empty(result.Output);
+    }
 }
