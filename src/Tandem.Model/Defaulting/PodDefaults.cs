@@ -28,7 +28,9 @@ public static class PodDefaults
             Spec = spec with
             {
                 RestartPolicy = spec.RestartPolicy ?? "Always",
-                TerminationGracePeriodSeconds = spec.TerminationGracePeriodSeconds ?? DefaultTerminationGracePeriodSeconds,
+                // A negative grace period is stored as 1, as the API server's pod strategy does
+                // (it would otherwise mean "kill now" to some clients and "invalid" to others).
+                TerminationGracePeriodSeconds = spec.TerminationGracePeriodSeconds is < 0 ? 1 : spec.TerminationGracePeriodSeconds ?? DefaultTerminationGracePeriodSeconds,
                 DnsPolicy = spec.DnsPolicy ?? "ClusterFirst",
                 SecurityContext = spec.SecurityContext ?? new PodSecurityContext(),
                 SchedulerName = spec.SchedulerName ?? "default-scheduler",

@@ -135,6 +135,15 @@ public sealed class PodDefaultsTests
     }
 
     [Fact]
+    public void Apply_NegativeGracePeriod_BecomesOneSecond()
+    {
+        var pod = PodWith(new Container { Name = "a", Image = "x:1" });
+        pod = pod with { Spec = pod.Spec! with { TerminationGracePeriodSeconds = -5 } };
+
+        Assert.Equal(1, PodDefaults.Apply(pod).Spec!.TerminationGracePeriodSeconds);
+    }
+
+    [Fact]
     public void Apply_DoesNotChangeItsInput()
     {
         var pod = PodWith(new Container { Name = "a", Image = "x" });
