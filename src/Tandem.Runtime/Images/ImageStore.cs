@@ -54,6 +54,19 @@ public sealed class ImageStore(RuncRuntimeOptions options, IProcessRunner runner
         try
         {
             var record = Find(image) ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"image \"{image}\" is not present on this node");
+            // Removing one of several names only untags, as docker rmi and crictl rmi do.
+            if (ImageReference.TryParse(image) is { } reference && Normalize(reference) is var name
+                && record.Info.RepoTags.Contains(name) && record.Info.RepoTags.Count > 1)
+            {
+                var tag = LayoutTag(name);
+                await RunAsync(options.UmociPath, ["rm", "--image", $"{_layout.OciLayout}:{tag}"], cancellationToken, allowFailure: true).ConfigureAwait(false);
+                JsonFiles.Write(RecordPath(record.Info.Id), record with
+                {
+                    Info = record.Info with { RepoTags = [.. record.Info.RepoTags.Where(t => t != name)] },
+                    LayoutTags = [.. record.LayoutTags.Where(t => t != tag)],
+                });
+                return;
+            }
             if (containerUsingImage?.Invoke(record.Info.Id) is { } container)
             {
                 throw new RuntimeException(RuntimeErrorCode.FailedPrecondition,
@@ -92,7 +105,7 @@ public sealed class ImageStore(RuncRuntimeOptions options, IProcessRunner runner
 
     private async Task<ImageInfo> CopyInAsync(List<string> args, string name, ImageReference reference, Action<string>? onLine, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
     {
-        var tag = "t" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..32];
+        var tag = LayoutTag(name);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -149,6 +162,9 @@ public sealed class ImageStore(RuncRuntimeOptions options, IProcessRunner runner
         JsonFiles.Write(RecordPath(pulled.Id), record);
         return record.Info;
     }
+
+    /// <summary>The tag a name has in the shared OCI layout (OCI tags cannot hold a registry name, so a hash stands in).</summary>
+    private static string LayoutTag(string name) => "t" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..32];
 
     private ImageRecord? Find(string image)
     {

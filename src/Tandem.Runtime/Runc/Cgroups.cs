@@ -62,4 +62,20 @@ internal static class Cgroups
             }
         }
     }
+
+    /// <summary>Removes a cgroup directory that no longer has children (the shared parent of all sandboxes).</summary>
+    public static void RemoveIfEmpty(string cgroupPath)
+    {
+        foreach (var directory in Directories(cgroupPath).Where(d => !Directory.EnumerateDirectories(d).Any()))
+        {
+            try
+            {
+                Directory.Delete(directory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another sandbox was created meanwhile: it stays.
+            }
+        }
+    }
 }

@@ -3,7 +3,11 @@ using System.Threading.Channels;
 
 namespace Tandem.Runtime.Runc;
 
-/// <summary>Fans container events out to every watcher; a slow watcher gets its own unbounded queue and never blocks the runtime.</summary>
+/// <summary>
+/// Fans container events out to every watcher. A watcher is registered when it calls
+/// <see cref="Subscribe"/>, not when it first reads, so no event between the call and the first
+/// read is lost; each watcher has its own unbounded queue and never blocks the runtime.
+/// </summary>
 internal sealed class ContainerEventHub
 {
     private readonly Lock _gate = new();
@@ -20,34 +24,35 @@ internal sealed class ContainerEventHub
         }
     }
 
-    public async IAsyncEnumerable<ContainerEvent> SubscribeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ContainerEvent> Subscribe(CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<ContainerEvent>(new UnboundedChannelOptions { SingleReader = true });
         lock (_gate)
         {
             _subscribers.Add(channel);
         }
-        try
-        {
-            while (true)
-            {
-                ContainerEvent next;
-                try
-                {
-                    next = await channel.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    yield break;
-                }
-                yield return next;
-            }
-        }
-        finally
+        cancellationToken.Register(() =>
         {
             lock (_gate)
             {
                 _subscribers.Remove(channel);
+            }
+            channel.Writer.TryComplete();
+        });
+        return ReadAsync(channel, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<ContainerEvent> ReadAsync(Channel<ContainerEvent> channel, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            while (channel.Reader.TryRead(out var next))
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    yield break;
+                }
+                yield return next;
             }
         }
     }

@@ -27,6 +27,7 @@ internal sealed class ProcessExitWatcher : IDisposable
         {
             return null;
         }
+        OrphanReaper.Watch(pid);
         var exited = Task.Factory.StartNew(() =>
         {
             // One blocking poll per container on a dedicated thread; the timeout only lets disposal stop it.
@@ -34,12 +35,50 @@ internal sealed class ProcessExitWatcher : IDisposable
             {
                 if (stopping.IsCancellationRequested)
                 {
+                    OrphanReaper.Unwatch(pid);
                     return (int?)null;
                 }
+                // Still running after half a second: an orphaned zombie may be holding its PID namespace open.
+                OrphanReaper.ReapOrphansThrottled();
             }
-            return LinuxNative.ReapPidfd(pidfd);
+            var code = LinuxNative.ReapPidfd(pidfd);
+            OrphanReaper.Unwatch(pid);
+            return code;
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return new ProcessExitWatcher(pidfd, exited);
+    }
+
+    /// <summary>
+    /// Reaps a zombie that is our child but that no watcher of ours knows: the inits an earlier,
+    /// killed instance of the driver left are re-parented to the nearest subreaper, which may be us.
+    /// Only a zombie whose parent is this process is touched, so a recycled pid never is.
+    /// </summary>
+    public static void ReapIfOurZombie(int pid)
+    {
+        if (pid <= 0 || !File.Exists($"/proc/{pid}/stat"))
+        {
+            return;
+        }
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return;
+        }
+        // Fields after the parenthesised command: state, ppid.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        if (fields[0] == "Z" && fields[1] == LinuxNative.getpid().ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            var pidfd = LinuxNative.PidfdOpen(pid);
+            if (pidfd >= 0)
+            {
+                LinuxNative.ReapPidfd(pidfd);
+                LinuxNative.close(pidfd);
+            }
+        }
     }
 
     /// <summary>Sends a signal through the pidfd, so a recycled pid can never receive it.</summary>

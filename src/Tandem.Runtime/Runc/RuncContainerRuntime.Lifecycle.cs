@@ -106,6 +106,7 @@ public sealed partial class RuncContainerRuntime
         {
             // Left by an earlier process: no pipes, no exit status; runc kills what is left.
             await _runc.DeleteAsync(containerId, cancellationToken).ConfigureAwait(false);
+            ProcessExitWatcher.ReapIfOurZombie(record.Pid);
             _records.Update(containerId, r => r with { State = ContainerState.Exited, FinishedAt = _time.GetUtcNow(), ExitCode = 137, Reason = "ContainerStatusUnknown" });
             return;
         }
@@ -146,6 +147,7 @@ public sealed partial class RuncContainerRuntime
         {
             // runc exec was killed with its process tree; the pid file names the process in the container too.
             KillPidFile(pidFile);
+            OrphanReaper.ReapOrphans();
             return new ExecResult(-1, "", $"command timed out after {timeout.TotalSeconds:0.###}s", TimedOut: true);
         }
         finally

@@ -94,7 +94,7 @@ public sealed partial class RuncContainerRuntime : IContainerRuntime
     public Task<IReadOnlyList<ContainerStatus>> ListContainersAsync(string? sandboxId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ContainerStatus>>([.. _records.All().Where(r => sandboxId is null || r.SandboxId == sandboxId).Select(r => Refresh(r).ToStatus())]);
 
-    public IAsyncEnumerable<ContainerEvent> WatchAsync(CancellationToken cancellationToken) => _events.SubscribeAsync(cancellationToken);
+    public IAsyncEnumerable<ContainerEvent> WatchAsync(CancellationToken cancellationToken) => _events.Subscribe(cancellationToken);
 
     public async Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken)
     {

@@ -92,6 +92,10 @@ public sealed class RuncSandboxRuntime : ISandboxRuntime
             await holder.Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
             holder.Dispose();
         }
+        else
+        {
+            ProcessExitWatcher.ReapIfOurZombie(record.HolderPid);
+        }
         await _netns.DeleteAsync(record.NetnsName, cancellationToken).ConfigureAwait(false);
         if (record.Ready)
         {
@@ -109,6 +113,7 @@ public sealed class RuncSandboxRuntime : ISandboxRuntime
         await _containers.RemoveSandboxContainersAsync(sandboxId, cancellationToken).ConfigureAwait(false);
         var directory = _layout.SandboxDirectory(sandboxId);
         Cgroups.Remove(_layout.CgroupParent(sandboxId));
+        Cgroups.RemoveIfEmpty(_layout.CgroupPrefix);
         // The record is deleted last, with the directory: until then a retry can finish the job.
         SafeDelete.Directory(directory);
     }

@@ -25,6 +25,9 @@ public sealed class StateLayout(RuncRuntimeOptions options)
 
     public string NetnsName(string sandboxId) => $"{options.HostPrefix}-{sandboxId[..12]}";
 
+    /// <summary>The cgroup directory all sandboxes nest under.</summary>
+    public string CgroupPrefix => $"/{options.HostPrefix}";
+
     /// <summary>The cgroup path (relative to each hierarchy) of a sandbox; containers nest under it.</summary>
     public string CgroupParent(string sandboxId) => $"/{options.HostPrefix}/{sandboxId}";
 }

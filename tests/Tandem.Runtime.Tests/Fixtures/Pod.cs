@@ -67,6 +67,16 @@ public sealed class Pod : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (bounded) until the container's log has a line with the text.</summary>
+    public async Task WaitForLogAsync(string logPath, string text, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (!File.Exists(logPath) || !(await LogLinesAsync(logPath)).Contains(text))
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+    }
+
     /// <summary>The log's text lines without the CRI prefix.</summary>
     public static async Task<string[]> LogLinesAsync(string logPath) =>
         [.. (await File.ReadAllLinesAsync(logPath)).Select(l => l.Split(' ', 4) is { Length: 4 } f ? f[3] : l)];

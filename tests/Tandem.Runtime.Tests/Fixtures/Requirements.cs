@@ -1,13 +1,17 @@
+using Tandem.Testing;
+
 namespace Tandem.Runtime.Tests.Fixtures;
 
-/// <summary>What the runtime tests need from the machine, named once.</summary>
+/// <summary>What the runtime tests need from the machine: the attribute form skips for developers, <see cref="RequireAsync"/> fails under CI=true.</summary>
 internal static class Requirements
 {
-    public const string Root = "root";
-    public const string Runc = "cmd:runc";
-    public const string Skopeo = "cmd:skopeo";
-    public const string Umoci = "cmd:umoci";
-    public const string Registry = "cmd:docker-registry";
-    public const string Ip = "cmd:ip";
-    public const string Busybox = "file:/bin/busybox";
+    /// <summary>The same list the tests' <c>[PrerequisiteFact(...)]</c> attributes name.</summary>
+    public static readonly string[] All = ["root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox"];
+
+    /// <summary>A test's first line: fails naming what is missing, else returns the shared environment.</summary>
+    public static Task<RuntimeEnvironment> RequireAsync()
+    {
+        Prerequisites.Require(All);
+        return RuntimeEnvironment.GetAsync();
+    }
 }

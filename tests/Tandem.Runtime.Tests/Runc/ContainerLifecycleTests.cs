@@ -5,11 +5,10 @@ namespace Tandem.Runtime.Tests.Runc;
 
 public sealed class ContainerLifecycleTests
 {
-    [PrerequisiteFact(Requirements.Root, Requirements.Runc, Requirements.Skopeo, Requirements.Umoci, Requirements.Registry, Requirements.Ip, Requirements.Busybox)]
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
     public async Task Container_ThatExits_RecordsExitCodeAndLogs()
     {
-        Prerequisites.Require(Requirements.Root, Requirements.Runc, Requirements.Skopeo, Requirements.Umoci, Requirements.Registry, Requirements.Ip, Requirements.Busybox);
-        var environment = await RuntimeEnvironment.GetAsync();
+        var environment = await Requirements.RequireAsync();
         await using var pod = await Pod.StartAsync(environment);
         var config = pod.Container("main", "sh", "-c", "echo hello; echo oops >&2; exit 3");
 
@@ -21,5 +20,127 @@ public sealed class ContainerLifecycleTests
         var lines = await Pod.LogLinesAsync(config.LogPath);
         Assert.Contains("hello", lines);
         Assert.Contains("oops", lines);
+    }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Stop_WithTermHandler_ExitsCleanlyWithinGracePeriod()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment);
+        var config = pod.Container("main", "sh", "-c", "trap 'echo got-term; exit 0' TERM; echo ready; while true; do sleep 0.05; done");
+        var id = await pod.RunAsync(config);
+        await pod.WaitForLogAsync(config.LogPath, "ready");
+
+        await pod.Runtime.Containers.StopContainerAsync(id, TimeSpan.FromSeconds(20), CancellationToken.None);
+
+        var status = await pod.Runtime.Containers.ContainerStatusAsync(id, CancellationToken.None);
+        Assert.Equal(ContainerState.Exited, status.State);
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("got-term", await Pod.LogLinesAsync(config.LogPath));
+    }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Stop_IgnoringTerm_IsKilledAfterTimeoutWith137()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment);
+        // PID 1 without a handler ignores SIGTERM, so only SIGKILL ends it.
+        var id = await pod.RunAsync(pod.Container("main", "sleep", "1000"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        await pod.Runtime.Containers.StopContainerAsync(id, TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"stopped after {watch.Elapsed}, before the grace period ended");
+        var status = await pod.Runtime.Containers.ContainerStatusAsync(id, CancellationToken.None);
+        Assert.Equal(137, status.ExitCode);
+        Assert.Equal("Error", status.Reason);
+    }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Container_OverItsMemoryLimit_EndsOomKilled()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment);
+        var config = pod.Container("hog", "sh", "-c", "x=aaaaaaaaaaaaaaaa; while true; do x=$x$x; done") with
+        {
+            Resources = new ContainerResources { MemoryLimitBytes = 16 * 1024 * 1024 },
+        };
+
+        var status = await pod.WaitForExitAsync(await pod.RunAsync(config));
+
+        Assert.Equal("OOMKilled", status.Reason);
+        Assert.Equal(137, status.ExitCode);
+    }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Container_WritingTerminationMessage_ReportsIt()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment);
+        var config = pod.Container("main", "sh", "-c", "echo all done > /dev/termination-log") with { TerminationMessagePath = "/dev/termination-log" };
+
+        var status = await pod.WaitForExitAsync(await pod.RunAsync(config));
+
+        Assert.Equal(0, status.ExitCode);
+        Assert.Equal("Completed", status.Reason);
+        Assert.Equal("all done\n", status.Message);
+    }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Start_WithCommandNotInImage_FailsWithStartError()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment);
+        var id = await pod.Runtime.Containers.CreateContainerAsync(pod.Id, pod.Container("main", "/no/such/binary"), pod.Config, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<RuntimeException>(() => pod.Runtime.Containers.StartContainerAsync(id, CancellationToken.None));
+
+        Assert.Contains("/no/such/binary", error.Message);
+        var status = await pod.Runtime.Containers.ContainerStatusAsync(id, CancellationToken.None);
+        Assert.Equal(ContainerState.Exited, status.State);
+        Assert.Equal("StartError", status.Reason);
+        Assert.Equal(128, status.ExitCode);
+    }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Create_WithImageNotPulled_IsNotFound()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment);
+
+        var error = await Assert.ThrowsAsync<RuntimeException>(() =>
+            pod.Runtime.Containers.CreateContainerAsync(pod.Id, pod.Container("main", "true") with { Image = "never-pulled:1" }, pod.Config, CancellationToken.None));
+
+        Assert.Equal(RuntimeErrorCode.NotFound, error.Code);
+        Assert.Contains("never-pulled:1", error.Message);
+    }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Watch_ReportsStartAndExit()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var seen = new List<ContainerState>();
+        var events = pod.Runtime.Containers.WatchAsync(cancel.Token);
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var e in events)
+            {
+                if (e.SandboxId == pod.Id)
+                {
+                    seen.Add(e.State);
+                    if (e.State == ContainerState.Exited)
+                    {
+                        return;
+                    }
+                }
+            }
+        });
+        await pod.RunAsync(pod.Container("main", "true"));
+
+        await watching.WaitAsync(cancel.Token);
+
+        Assert.Equal([ContainerState.Created, ContainerState.Running, ContainerState.Exited], seen);
     }
 }
