@@ -13,4 +13,11 @@ public sealed record StartContainerAction(
     int SpecIndex,
     Container Spec,
     int RestartCount,
-    bool AbortSyncOnFailure) : PodAction;
+    bool AbortSyncOnFailure) : PodAction
+{
+    /// <summary>
+    /// R7a: the step is not over until postStart returned; the next step waits for it and the container is reported
+    /// as waiting until then, so publish no status with this instance before the hook finished.
+    /// </summary>
+    public bool RunsPostStart => Spec.Lifecycle?.PostStart is not null;
+}
