@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Tandem.Sidecars.Admin;
+using Tandem.Sidecars.LogShipper.Buffering;
 using Tandem.Sidecars.LogShipper.Checkpoints;
 using Tandem.Sidecars.LogShipper.Configuration;
 using Tandem.Sidecars.LogShipper.Delivery;
@@ -28,7 +29,10 @@ public sealed partial class Shipper
         using var metrics = new ShipperMetrics();
         var ledger = new CheckpointLedger(new CheckpointStore(config.DataDir));
         var queue = new EventQueue(new ByteBudget(config.Buffer.MaxBytes.Bytes));
-        metrics.Observe(() => queue.Budget.Used, ledger.Lag);
+        using var diskBuffer = config.Buffer.Type == BufferType.Disk
+            ? new DiskBuffer(Path.Combine(config.DataDir, "buffer"), config.Buffer.MaxDiskBytes.Bytes, config.Buffer.WhenFull)
+            : null;
+        metrics.Observe(() => queue.Budget.Used, ledger.Lag, diskBuffer is null ? null : () => diskBuffer.Bytes);
         var outputs = OutputFactory.Create(config.Outputs, pod);
         var readiness = new ReadinessLatch();
         AdminServer? admin = null;
@@ -41,7 +45,13 @@ public sealed partial class Shipper
                 adminStarted?.Invoke(admin);
             }
             var abort = drain.GraceExpired;
-            var delivery = Task.Run(() => new DeliveryLoop(queue, outputs, ledger, config.Batch, config.Retry, metrics, time, loggers.CreateLogger<DeliveryLoop>()).RunAsync(abort), abort);
+            var sender = new BatchSender(outputs, config.Retry, metrics, time, loggers.CreateLogger<BatchSender>());
+            var acknowledger = new SourceAcknowledger(ledger, queue.Budget, metrics, loggers.CreateLogger<SourceAcknowledger>());
+            var delivery = diskBuffer is null
+                ? Task.Run(() => new DeliveryLoop(queue, config.Batch, sender, acknowledger, time).RunAsync(abort), abort)
+                : Task.WhenAll(
+                    Task.Run(() => new BufferIntake(queue, config.Batch, diskBuffer, acknowledger, metrics, time).RunAsync(abort), abort),
+                    Task.Run(() => new BufferedDeliveryLoop(diskBuffer, sender).RunAsync(abort), abort));
             var tailers = new List<FileTailer>();
             var readers = new List<Task>();
             for (var i = 0; i < config.Inputs.Count; i++)

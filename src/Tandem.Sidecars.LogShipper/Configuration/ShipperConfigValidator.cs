@@ -57,6 +57,10 @@ public static class ShipperConfigValidator
         {
             errors.Add($"buffer.maxBytes: must be at least batch.maxBytes ({config.Batch.MaxBytes.Bytes}), or no batch could fill");
         }
+        if (config.Buffer.Type == BufferType.Disk && config.Buffer.MaxDiskBytes.Bytes < 4 * config.Batch.MaxBytes.Bytes)
+        {
+            errors.Add($"buffer.maxDiskBytes: must be at least four batches (4 x batch.maxBytes = {4 * config.Batch.MaxBytes.Bytes})");
+        }
         if (config.Admin.Enabled && !System.Net.IPAddress.TryParse(config.Admin.Address, out _))
         {
             errors.Add($"admin.address: '{config.Admin.Address}' is not an IP address");

@@ -17,7 +17,8 @@ namespace Tandem.Sidecars.LogShipper.Inputs;
 /// </summary>
 public sealed partial class FileTailer : IDisposable
 {
-    private const long MaxBytesPerFilePerRound = 4 << 20;
+    /// <summary>Small reads keep budget requests small, so reading resumes as soon as one batch is acknowledged.</summary>
+    private const long MaxBytesPerFilePerRound = 256 << 10;
 
     private readonly InputConfig _input;
     private readonly CheckpointLedger _ledger;

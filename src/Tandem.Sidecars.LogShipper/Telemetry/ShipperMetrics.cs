@@ -42,8 +42,12 @@ public sealed class ShipperMetrics : IDisposable
     public Counter<long> CheckpointWrites { get; }
 
     /// <summary>Gauges read from live state when <c>/metrics</c> is scraped.</summary>
-    public void Observe(Func<long> bufferedBytes, Func<IReadOnlyList<(string Path, long Lag)>> lag)
+    public void Observe(Func<long> bufferedBytes, Func<IReadOnlyList<(string Path, long Lag)>> lag, Func<long>? diskBufferBytes = null)
     {
+        if (diskBufferBytes is not null)
+        {
+            Meter.CreateObservableGauge("tandem_ship_buffered_disk", diskBufferBytes, "By", "Bytes in the disk buffer (bounded by buffer.maxDiskBytes).");
+        }
         Meter.CreateObservableGauge("tandem_ship_buffered", () => bufferedBytes(), "By", "Event bytes read but not yet acknowledged (bounded by buffer.maxBytes).");
         Meter.CreateObservableGauge("tandem_ship_file_lag", () => lag().Select(l => new Measurement<long>(l.Lag, new KeyValuePair<string, object?>("file", l.Path))), "By", "Bytes written to a file but not yet acknowledged.");
     }

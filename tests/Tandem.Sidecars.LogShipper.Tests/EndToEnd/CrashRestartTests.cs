@@ -56,8 +56,9 @@ public sealed class CrashRestartTests(ITestOutputHelper output)
             var report = DeliveryReport.Of(all, sink.Messages);
             output.WriteLine($"20 SIGKILLs: {report}");
             Assert.Equal(0, report.Lost);
-            // At most the batches in flight at each kill: 20 kills x (one batch of at most 500 events).
-            Assert.InRange(report.Duplicates, 0, 20 * 500);
+            // At most two batches of at most 500 events per kill: the one being sent and the one
+            // acknowledged just before, whose checkpoint write overlaps that send.
+            Assert.InRange(report.Duplicates, 0, 20 * 2 * 500);
         }
     }
 
