@@ -86,8 +86,8 @@ internal sealed partial class DocumentReader
         };
         if (key.Length > _options.MaxKeyLength)
         {
-            throw Fail(at, $"a key is {key.Length:N0} characters long, more than the {_options.MaxKeyLength:N0} allowed "
-                + "(ManifestReaderOptions.MaxKeyLength); check that a value was not indented as a key");
+            throw Fail(at, $"a key is {key.Length:N0} characters long, more than the {_options.MaxKeyLength:N0} allowed"
+                + "; check that a value was not indented as a key");
         }
         return key;
     }
@@ -97,7 +97,7 @@ internal sealed partial class DocumentReader
         if (scalar.Value.Length > _options.MaxKeyLength)
         {
             throw Fail(at, $"a key is {scalar.Value.Length:N0} characters long, more than the {_options.MaxKeyLength:N0} "
-                + "allowed (ManifestReaderOptions.MaxKeyLength); check that a value was not indented as a key");
+                + "allowed; check that a value was not indented as a key");
         }
         return new BuiltNode(ScalarConverter.Convert(scalar, at), 1, 1, at);
     }
@@ -166,8 +166,8 @@ internal sealed partial class DocumentReader
                 var size = _expansion.Count(value);
                 if (_nodes + size > _options.MaxNodes)
                 {
-                    throw Fail(source.At, $"merging this mapping would take the file past {_options.MaxNodes:N0} values "
-                        + "(ManifestReaderOptions.MaxNodes); this looks like an alias bomb: use fewer or smaller merges");
+                    throw Fail(source.At, $"merging this mapping would take the file past {_options.MaxNodes:N0} values"
+                        + "; this looks like an alias bomb: use fewer or smaller merges");
                 }
                 _nodes += size;
                 added += size;

@@ -101,7 +101,7 @@ internal sealed partial class DocumentReader
         if (scalar.Value.Length > _options.MaxScalarLength)
         {
             throw Fail(at, $"a value is {scalar.Value.Length:N0} characters long, more than the {_options.MaxScalarLength:N0} "
-                + "allowed (ManifestReaderOptions.MaxScalarLength); keep large data out of the manifest");
+                + "allowed; keep large data out of the manifest");
         }
         var node = ScalarConverter.Convert(scalar, at);
         if (node is not null)
@@ -144,7 +144,7 @@ internal sealed partial class DocumentReader
         if (_nodes + anchored.Size > _options.MaxNodes)
         {
             throw Fail(at, $"alias *{alias.Value} would add {anchored.Size:N0} values and take the file past "
-                + $"{_options.MaxNodes:N0} (ManifestReaderOptions.MaxNodes); this looks like an alias bomb "
+                + $"{_options.MaxNodes:N0}; this looks like an alias bomb "
                 + "(\"billion laughs\"): use fewer or smaller aliases");
         }
         _nodes += anchored.Size;
@@ -155,7 +155,7 @@ internal sealed partial class DocumentReader
     {
         if (++_aliases > _options.MaxAliases)
         {
-            throw Fail(at, $"the file uses more than {_options.MaxAliases:N0} aliases (ManifestReaderOptions.MaxAliases); "
+            throw Fail(at, $"the file uses more than {_options.MaxAliases:N0} aliases; "
                 + "write the values out or split the file");
         }
         if (_anchors.TryGetValue(name.Value, out var anchored))
@@ -206,8 +206,8 @@ internal sealed partial class DocumentReader
     {
         if (depth > _options.MaxDepth)
         {
-            throw Fail(at, $"the document nests mappings and lists more than {_options.MaxDepth} levels deep "
-                + "(ManifestReaderOptions.MaxDepth); no Kubernetes object is that deep: check the indentation and brackets");
+            throw Fail(at, $"the document nests mappings and lists more than {_options.MaxDepth} levels deep"
+                + "; no Kubernetes object is that deep: check the indentation and brackets");
         }
     }
 
@@ -215,8 +215,8 @@ internal sealed partial class DocumentReader
     {
         if (++_nodes > _options.MaxNodes)
         {
-            throw Fail(at, $"the file holds more than {_options.MaxNodes:N0} values, counting alias copies "
-                + "(ManifestReaderOptions.MaxNodes); split it into smaller files");
+            throw Fail(at, $"the file holds more than {_options.MaxNodes:N0} values, counting alias copies"
+                + "; split it into smaller files");
         }
     }
 

@@ -100,7 +100,7 @@ internal static class ManifestInput
 
     public static ManifestReadException TooLarge(string source, long maxBytes, long? actual) => Fail(source,
         (actual is { } size ? $"the input is {size:N0} bytes" : "the input is larger than that")
-        + $", more than the {maxBytes:N0} bytes a manifest may have (ManifestReaderOptions.MaxFileBytes); "
+        + $", more than the {maxBytes:N0} bytes a manifest may have; "
         + "split it into smaller files");
 
     private static ManifestReadException Fail(string source, string message) =>

@@ -81,8 +81,9 @@ internal static class ManifestText
         var (line, column) = Position(text.AsSpan(0, bad));
         var what = char.IsSurrogate(text[bad]) ? "an unpaired surrogate" : $"control character U+{(int)text[bad]:X4}";
         var where = encoding is null ? "" : $" at byte {byteOffset + encoding.GetByteCount(text.AsSpan(0, bad))}";
+        var escape = char.IsSurrogate(text[bad]) ? "" : $", or write it as \"\\u{(int)text[bad]:X4}\" in a double-quoted value";
         throw Fail(file, line, $"{what}{where} is not allowed in YAML; the file looks binary or corrupted: "
-            + "save it as text, or quote the value with an escape such as \"\\u0000\"", column);
+            + $"save it as text{escape}", column);
     }
 
     // YAML 1.1 printable: tab, LF, CR, 0x20-0x7E, 0x85, 0xA0-0xD7FF, 0xE000-0xFFFD, and pairs.

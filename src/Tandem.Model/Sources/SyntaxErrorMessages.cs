@@ -18,7 +18,7 @@ internal static class SyntaxErrorMessages
         ("multiline plain scalar, found invalid mapping", "this line continues the value above it but contains ': ' "
             + "as if it were a key; check its indentation, or quote the value"),
         ("multi-line double-quoted scalar, found wrong indentation", "a quoted string continues onto a line that "
-            + "is not indented under it; close the quote on its own line or indent the continuation"),
+            + "is not indented under it; close the quote on the same line, or indent the continuation"),
         ("found invalid mapping", "a ': ' inside a value starts a mapping where none can be; quote the value"),
         ("Mapping values are not allowed in this context", "a ': ' here starts a mapping where none can be; "
             + "quote the value or fix the indentation"),
