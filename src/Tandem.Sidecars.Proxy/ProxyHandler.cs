@@ -23,7 +23,14 @@ internal sealed class ProxyHandler(Func<ProxyState> state, RequestForwarder forw
         var route = current.Routes.Match(request.Host.Host, request.Path.Value ?? "/");
         CallerIdentity? caller = null;
         ForwardResult result;
-        if (route is null)
+        if (RequestFraming.IsAmbiguous(request))
+        {
+            // Close the connection too: whatever follows on it cannot be trusted to be a request boundary.
+            context.Response.Headers.Connection = "close";
+            result = await RefuseAsync(context, StatusCodes.Status400BadRequest, "Content-Length together with Transfer-Encoding is refused", null).ConfigureAwait(false);
+            metrics.Rejected("none", "ambiguous_framing");
+        }
+        else if (route is null)
         {
             result = await RefuseAsync(context, StatusCodes.Status404NotFound, "no route matches this host and path", null).ConfigureAwait(false);
             metrics.Rejected("none", "no_route");

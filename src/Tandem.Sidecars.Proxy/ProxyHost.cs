@@ -84,6 +84,9 @@ public sealed partial class ProxyHost : IAsyncDisposable
     public static async Task<ProxyHost> StartAsync(string configPath, ProxyHostOptions? options, CancellationToken cancellationToken)
     {
         options ??= new ProxyHostOptions();
+        // Bare LF line endings are accepted by Kestrel by default; a proxy accepts only CRLF so
+        // that no server behind or beside it can split the same bytes into different requests.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Server.Kestrel.DisableHttp1LineFeedTerminators", true);
         var fullPath = Path.GetFullPath(configPath);
         var loaded = Load(fullPath);
         if (!loaded.IsValid)

@@ -23,6 +23,12 @@ internal sealed class StreamCopyContent(Stream source, long? length, Cancellatio
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
+            if (length is null)
+            {
+                // SocketsHttpHandler holds HTTP/2 request headers back until the body's first flush;
+                // a streaming call whose server answers first (gRPC server streaming) would wait forever.
+                await stream.FlushAsync(linked.Token).ConfigureAwait(false);
+            }
             while (true)
             {
                 var read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), linked.Token).ConfigureAwait(false);

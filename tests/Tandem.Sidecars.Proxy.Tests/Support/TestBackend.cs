@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Tandem.Sidecars.Proxy.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed class TestBackend : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<TestBackend> StartAsync(RequestDelegate handler, HttpProtocols protocols = HttpProtocols.Http1)
+    public static async Task<TestBackend> StartAsync(RequestDelegate handler, HttpProtocols protocols = HttpProtocols.Http1, bool webSockets = false)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
@@ -27,7 +28,15 @@ public sealed class TestBackend : IAsyncDisposable
             k.Listen(IPAddress.Loopback, 0, l => l.Protocols = protocols);
             k.Limits.MinRequestBodyDataRate = null;
         });
+        if (webSockets)
+        {
+            builder.Services.AddOptions();
+        }
         var app = builder.Build();
+        if (webSockets)
+        {
+            app.UseWebSockets();
+        }
         app.Run(handler);
         await app.StartAsync();
         return new TestBackend(app, new Uri(app.Urls.First()));
@@ -35,7 +44,9 @@ public sealed class TestBackend : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(CancellationToken.None);
+        // Bounded: a test that failed may leave a request open, and the next test must still run.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
     }
 }
