@@ -15,7 +15,7 @@ internal sealed partial class DocumentReader
 {
     private readonly string _file;
     private readonly ManifestReaderOptions _options;
-    private readonly Parser _parser;
+    private Parser _parser = null!;
     private readonly Dictionary<string, BuiltNode> _anchors = new(StringComparer.Ordinal);
     private readonly HashSet<string> _openAnchors = new(StringComparer.Ordinal);
     private readonly PositionTable _positions = new();
@@ -23,23 +23,45 @@ internal sealed partial class DocumentReader
     private SourceLocation _lastAt;
     private long _nodes;
     private int _aliases;
+    private int _documentIndex;
+    private int _lineOffset;
+    private int _columnOffset;
 
-    public DocumentReader(string text, string file, ManifestReaderOptions options)
+    // The limits count across every text read into the same file.
+    public DocumentReader(string file, ManifestReaderOptions options)
     {
         _file = file;
         _options = options;
-        _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
         _expansion = new AliasExpansion(_positions);
-        _lastAt = new SourceLocation(file, 1, 1);
     }
 
-    /// <summary>Reads every document; throws <see cref="ManifestReadException"/> or <see cref="YamlException"/>.</summary>
-    public List<ManifestDocument> ReadAll()
+    /// <summary>
+    /// Reads every document of <paramref name="text"/> into <paramref name="documents"/>; the
+    /// text begins at <paramref name="line"/> and <paramref name="column"/> of the file (a part of
+    /// a JSON stream does not begin at 1:1). Throws <see cref="ManifestReadException"/>.
+    /// </summary>
+    public void Read(string text, int line, int column, List<ManifestDocument> documents)
     {
-        var documents = new List<ManifestDocument>();
+        _lineOffset = line - 1;
+        _columnOffset = column - 1;
+        _lastAt = new SourceLocation(_file, line, column);
+        _parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        try
+        {
+            ReadDocuments(documents);
+        }
+        catch (YamlException error)
+        {
+            var described = SyntaxErrorMessages.Describe(error, _file, text);
+            throw new ManifestReadException(described with { Location = Shift(described.Location) });
+        }
+    }
+
+    private void ReadDocuments(List<ManifestDocument> documents)
+    {
         Next();
         Next(); // StreamStart
-        for (var index = 0; _parser.Current is DocumentStart start; index++)
+        for (; _parser.Current is DocumentStart start; _documentIndex++)
         {
             Next();
             if (_parser.Current is Scalar { Value.Length: 0, Style: ScalarStyle.Plain, Tag.IsEmpty: true, Anchor.IsEmpty: true })
@@ -53,11 +75,10 @@ internal sealed partial class DocumentReader
                 _anchors.Clear();
                 _openAnchors.Clear();
                 _expansion = new AliasExpansion(_positions);
-                documents.Add(ReadDocument(At(start.Start), index));
+                documents.Add(ReadDocument(At(start.Start), _documentIndex));
             }
             Next(); // DocumentEnd
         }
-        return documents;
     }
 
     private ManifestDocument ReadDocument(SourceLocation start, int index)
@@ -236,7 +257,10 @@ internal sealed partial class DocumentReader
         }
     }
 
-    private SourceLocation At(Mark mark) => new(_file, (int)mark.Line, (int)mark.Column);
+    private SourceLocation At(Mark mark) => Shift(new SourceLocation(_file, (int)mark.Line, (int)mark.Column));
+
+    private SourceLocation Shift(SourceLocation at) =>
+        at with { Line = at.Line + _lineOffset, Column = at.Line == 1 ? at.Column + _columnOffset : at.Column };
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 

@@ -1,5 +1,4 @@
 using System.Text;
-using YamlDotNet.Core;
 
 namespace Tandem.Model.Sources;
 
@@ -63,14 +62,20 @@ public static class ManifestReader
 
     private static List<ManifestDocument> Parse(string text, string sourceName, ManifestReaderOptions options)
     {
-        try
+        var reader = new DocumentReader(sourceName, options);
+        var documents = new List<ManifestDocument>();
+        if (JsonObjectStream.TrySplit(text, out var parts))
         {
-            return new DocumentReader(text, sourceName, options).ReadAll();
+            foreach (var part in parts)
+            {
+                reader.Read(text.Substring(part.Start, part.Length), part.Line, part.Column, documents);
+            }
         }
-        catch (YamlException error)
+        else
         {
-            throw new ManifestReadException(SyntaxErrorMessages.Describe(error, sourceName, text));
+            reader.Read(text, 1, 1, documents);
         }
+        return documents;
     }
 
     private static ManifestReadResult Run(Func<List<ManifestDocument>> read)
