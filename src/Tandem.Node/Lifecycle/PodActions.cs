@@ -25,4 +25,7 @@ public sealed record PodActions
     public KillPodAction? KillPod => Steps.OfType<KillPodAction>().FirstOrDefault();
 
     public bool CreatesSandbox => Steps.OfType<CreateSandboxAction>().Any();
+
+    /// <summary>The earliest moment a back-off in <see cref="Waits"/> expires: when the worker should sync again at the latest.</summary>
+    public DateTimeOffset? NextRetryAt => Waits.Count == 0 ? null : Waits.Min(w => w.RetryAt);
 }

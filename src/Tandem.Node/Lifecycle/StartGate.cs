@@ -18,7 +18,8 @@ internal static class StartGate
                 var pod = PodNames.Format(snapshot.Pod);
                 events.Add(new PodEvent(PodEvent.Warning, EventReasons.BackOff, $"Back-off restarting failed container {name} in pod {pod}", name));
                 var delay = GoDuration.Format(backOff.Get(key));
-                return new ContainerWait(name, StartFailureReasons.CrashLoopBackOff, $"back-off {delay} restarting failed container={name} pod={pod}");
+                return new ContainerWait(name, StartFailureReasons.CrashLoopBackOff, $"back-off {delay} restarting failed container={name} pod={pod}",
+                    finishedAt + backOff.Get(key));
             }
             // Not in back-off: the restart goes ahead and moves the back-off on (first restart immediate, then 10 s, 20 s ...).
             backOff = backOff.Next(key, finishedAt, now);
@@ -29,7 +30,8 @@ internal static class StartGate
         {
             var message = $"Back-off pulling image \"{image}\"";
             events.Add(new PodEvent(PodEvent.Normal, EventReasons.BackOff, message, name));
-            return new ContainerWait(name, StartFailureReasons.ImagePullBackOff, message);
+            var entry = snapshot.ImagePullBackOff.Entries[image];
+            return new ContainerWait(name, StartFailureReasons.ImagePullBackOff, message, entry.LastUpdate + entry.Delay);
         }
         return null;
     }

@@ -42,6 +42,7 @@ public sealed class CrashLoopBackOffTests
         Assert.Equal("back-off 10s restarting failed container=main pod=web_default(uid-web)", status.State.Waiting.Message);
         Assert.Equal((1, "Error"), (status.LastState!.Terminated!.ExitCode, status.LastState.Terminated.Reason));
         Assert.Equal(PodPhases.Running, sim.Phase);
+        Assert.Equal(sim.Now.AddSeconds(10), actions.NextRetryAt);
     }
 
     [Fact]
