@@ -32,7 +32,7 @@ internal static class ArchiveKind
                 }
             }
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException)
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
         {
             throw new RuntimeException(RuntimeErrorCode.InvalidArgument, $"{path} is not a tar archive of an image ({e.Message})", e);
         }
