@@ -15,12 +15,15 @@ if (args is ["sink"])
 {
     // A stand-alone sink for profiling the shipper by hand: prints its ports and the line count.
     await using var standalone = await CountingSink.StartAsync();
+    using var stop = new CancellationTokenSource();
+    using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => stop.Cancel());
     Console.WriteLine($"http {standalone.HttpPort} tcp {standalone.TcpPort}");
-    while (true)
+    while (!stop.IsCancellationRequested)
     {
-        await Task.Delay(1000);
+        await Task.Delay(1000, CancellationToken.None);
         Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {standalone.Lines}");
     }
+    return 0;
 }
 var options = BenchOptions.Parse(args);
 var report = new StringBuilder();
