@@ -41,6 +41,7 @@ public static class LintCommand
         var disable = new Option<string[]>("--disable", "-d")
         {
             Description = "Do not run this rule (repeat the option or separate ids with commas).",
+            HelpName = "rule",
             AllowMultipleArgumentsPerToken = false,
         };
         var failOn = new Option<string>("--fail-on")

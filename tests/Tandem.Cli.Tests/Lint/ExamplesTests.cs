@@ -60,20 +60,7 @@ public sealed partial class ExamplesTests
             .SelectMany(m => m.Groups["rules"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToList();
 
-    private static string ExamplesRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Tandem.slnx")))
-                {
-                    return Path.Combine(dir.FullName, "examples");
-                }
-            }
-            throw new InvalidOperationException($"no Tandem.slnx above {AppContext.BaseDirectory}");
-        }
-    }
+    private static string ExamplesRoot => RepositoryPaths.Examples;
 
     [GeneratedRegex(@"^#\s*lint:\s*(?<rules>.+)$")]
     private static partial Regex LintHeader();

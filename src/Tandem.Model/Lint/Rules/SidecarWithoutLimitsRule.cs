@@ -28,11 +28,10 @@ public sealed class SidecarWithoutLimitsRule : PodLintRule
             {
                 continue;
             }
-            var what = limits is null || limits.Count == 0 ? "no resource limits" : "no memory limit";
-            var field = sidecar.Container.Resources is null ? sidecar.NamePath : sidecar.Path.Child("resources");
+            var message = $"{sidecar.Describe()} has {(limits is null || limits.Count == 0 ? "no resource limits" : "no memory limit")}";
             yield return sidecar.Container.Resources is null
-                ? pod.Finding(Rule, field, $"{sidecar.Describe()} has {what}")
-                : pod.FindingAtKey(Rule, field, $"{sidecar.Describe()} has {what}");
+                ? pod.Finding(Rule, sidecar.NamePath, message)
+                : pod.FindingAtKey(Rule, sidecar.Path.Child("resources"), message);
         }
     }
 }
