@@ -87,6 +87,8 @@ internal sealed class PodSimulator
         if (Termination is not null)
         {
             var update = Termination.Exited(name, Now);
+            TerminationSteps.AddRange(update.Steps);
+            update = update.Plan.Tick(Now);
             Termination = update.Plan;
             TerminationSteps.AddRange(update.Steps);
             if (Termination.IsComplete)

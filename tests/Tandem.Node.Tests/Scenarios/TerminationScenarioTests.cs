@@ -21,11 +21,13 @@ public sealed class TerminationScenarioTests
         Assert.All(Sidecars.Append("regular-1"), n => Assert.True(sim.IsRunning(n)));
     }
 
-    // Feeds the driven exits to the simulator in time order, then returns its final status.
+    // Feeds the driven exits to the simulator at their times (the termination began at the simulator's now).
     private static void Replay(PodSimulator sim, TerminationDriver driver)
     {
+        var start = sim.Now;
         foreach (var (name, outcome) in driver.Outcomes.OrderBy(o => o.Value.ExitAt))
         {
+            sim.Advance((start.AddSeconds(outcome.ExitAt!.Value) - sim.Now).TotalSeconds);
             sim.Exit(name, outcome.ExitCode!.Value);
         }
     }
@@ -104,5 +106,47 @@ public sealed class TerminationScenarioTests
         Replay(sim, driver);
         Assert.Equal(PodPhases.Succeeded, sim.Phase);
         Assert.Equal([0, 137, 0, 0], Sidecars.Append("regular-1").Select(n => sim.StatusOf(n).State!.Terminated!.ExitCode));
+    }
+
+    [Theory]
+    [InlineData(false, 30.0)]
+    [InlineData(true, 32.0)]
+    public void SC07_GraceIsHonoured_IncludingAPreStopThatNeverEnds(bool endlessPreStop, double killedAt)
+    {
+        var sim = new PodSimulator(PodBuilder.Named("sc07").Grace(30)
+            .Regular("regular1", c => endlessPreStop ? c with { Lifecycle = new() { PreStop = PodBuilder.SleepHook } } : c).Build());
+        sim.SyncUntilIdle();
+        sim.Delete(30);
+        var driver = new TerminationDriver(sim.Sync().KillPod!.Plan);
+        driver.TermSeconds["regular1"] = null; // sleep as PID 1 ignores SIGTERM
+        driver.PreStopSeconds["regular1"] = double.PositiveInfinity;
+        driver.Run();
+        Assert.Equal((killedAt, 137), (driver.Outcomes["regular1"].ExitAt!.Value, driver.Outcomes["regular1"].ExitCode!.Value));
+        Replay(sim, driver);
+        Assert.Equal(PodPhases.Failed, sim.Phase);
+        Assert.Equal((137, "Error"), (sim.StatusOf("regular1").State!.Terminated!.ExitCode, sim.StatusOf("regular1").State!.Terminated!.Reason));
+    }
+
+    [Fact]
+    public void SC31_ASidecarsNonZeroExitOnSigterm_DoesNotChangeTheOutcomeOfADeletion()
+    {
+        var sim = Pod("sc31", 30);
+        Running(sim);
+        sim.Delete(30);
+        var driver = new TerminationDriver(sim.Sync().KillPod!.Plan);
+        foreach (var name in Sidecars.Append("regular-1"))
+        {
+            driver.TermSeconds[name] = 1;
+        }
+        driver.Run();
+        Assert.Equal(["regular-1", "sidecar-3", "sidecar-2", "sidecar-1"], driver.Outcomes.OrderBy(o => o.Value.ExitAt).Select(o => o.Key));
+        var start = sim.Now;
+        foreach (var (name, outcome) in driver.Outcomes.OrderBy(o => o.Value.ExitAt))
+        {
+            sim.Advance((start.AddSeconds(outcome.ExitAt!.Value) - sim.Now).TotalSeconds);
+            sim.Exit(name, name == "sidecar-2" ? 1 : outcome.ExitCode!.Value);
+        }
+        Assert.Equal(PodPhases.Succeeded, sim.Phase);
+        Assert.Equal(("Error", 1), (sim.StatusOf("sidecar-2").State!.Terminated!.Reason, sim.StatusOf("sidecar-2").State!.Terminated!.ExitCode));
     }
 }
