@@ -15,6 +15,7 @@ public static class LintRules
         new SidecarWithoutStartupProbeRule(),
         new ReadinessWithoutStartupProbeRule(),
         new SidecarPreStopShutdownRule(),
+        new SidecarBeforeItsDependencyRule(),
         new SidecarSplitAcrossPodsRule(),
         new SidecarWithoutLimitsRule(),
         new WritableMountOnlyReadRule(),
