@@ -47,6 +47,45 @@ public sealed record PodSnapshot
     public PodSnapshot With(ContainerObservation container) => this with { Containers = Containers.SetItem(container.Name, container) };
 
     /// <summary>
+    /// Replaces the observed instances with what the runtime lists for this pod's sandbox(es) (oldest first by attempt,
+    /// then creation time), attaching each instance's published probe results by container id. Start failures, the
+    /// worker's flags and the back-off tables are kept. Containers the spec does not name are ignored.
+    /// </summary>
+    public PodSnapshot WithRuntimeStatuses(IEnumerable<Runtime.ContainerStatus> statuses, IReadOnlyDictionary<string, Probing.ProbeResults>? probesById = null)
+    {
+        var names = ContainerRoles.All(Spec).Select(e => e.Container.Name!).ToHashSet();
+        var byName = statuses.Where(s => names.Contains(s.Name)).GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g
+            .OrderBy(s => s.Attempt).ThenBy(s => s.CreatedAt)
+            .Select(s => new ContainerInstance
+            {
+                Id = s.Id,
+                Attempt = s.Attempt,
+                State = s.State,
+                Image = s.Image,
+                ImageRef = s.ImageRef,
+                CreatedAt = s.CreatedAt,
+                StartedAt = s.StartedAt,
+                FinishedAt = s.FinishedAt,
+                ExitCode = s.ExitCode,
+                Reason = s.Reason,
+                Message = s.Message,
+                Probes = probesById is not null && probesById.TryGetValue(s.Id, out var probes) ? probes : Probing.ProbeResults.Initial,
+            })
+            .ToList());
+        var containers = ImmutableDictionary<string, ContainerObservation>.Empty;
+        foreach (var name in names)
+        {
+            var instances = byName.GetValueOrDefault(name) ?? [];
+            var failure = Find(name)?.LastStartFailure;
+            if (instances.Count > 0 || failure is not null)
+            {
+                containers = containers.SetItem(name, new ContainerObservation { Name = name, Instances = instances, LastStartFailure = failure });
+            }
+        }
+        return this with { Containers = containers };
+    }
+
+    /// <summary>
     /// Folds a decision's bookkeeping into the snapshot the way the kubelet's caches would hold it: new back-off
     /// table, and each wait recorded as the container's last start failure (the <c>reasonCache</c>).
     /// </summary>
