@@ -49,14 +49,14 @@ internal static class BenchManifest
             """);
         foreach (var (name, port) in new[] { ("proxy", 8443), ("shipper", 9100) })
         {
-            yaml.Append($$"""
-                  - name: {{name}}
+            yaml.Append($$$$"""
+                  - name: {{{{name}}}}
                     image: registry.local/tandem:0.1.0
                     restartPolicy: Always
-                    args: [{{name}}, --config, /etc/shop/{{name}}.yaml]
+                    args: [{{{{name}}}}, --config, /etc/shop/{{{{name}}}}.yaml]
                     ports:
-                    - {name: main, containerPort: {{port}}, protocol: TCP}
-                    - {name: admin, containerPort: {{port + 1}}}
+                    - {name: main, containerPort: {{{{port}}}}, protocol: TCP}
+                    - {name: admin, containerPort: {{{{port + 1}}}}}
                     env:
                     - {name: POD_NAME, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
                     - {name: POD_NAMESPACE, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}
