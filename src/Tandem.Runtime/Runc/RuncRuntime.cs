@@ -6,21 +6,24 @@ namespace Tandem.Runtime.Runc;
 /// <summary>The runc driver, assembled: one state root, one image store, sandboxes and containers that share them.</summary>
 public sealed class RuncRuntime
 {
+    private readonly RuncRuntimeOptions _options;
+    private readonly IProcessRunner _runner;
+
     public RuncRuntime(RuncRuntimeOptions options, IProcessRunner? runner = null, TimeProvider? time = null)
     {
-        runner ??= ProcessRunner.Instance;
+        _options = options;
+        _runner = runner ?? ProcessRunner.Instance;
         time ??= TimeProvider.System;
-        var layout = new StateLayout(options);
-        Directory.CreateDirectory(layout.Root);
+        Layout = new StateLayout(options);
+        Directory.CreateDirectory(Layout.Root);
         // Containers' init processes are re-parented here when runc create exits, so their exit status is ours.
         LinuxNative.BecomeChildSubreaper();
-        var runc = new RuncCli(options, layout, runner);
-        var containerRecords = new ContainerRecords(layout);
-        var sandboxRecords = new SandboxRecords(layout);
-        Images = new ImageStore(options, runner, containerRecords.UsingImage);
-        Containers = new RuncContainerRuntime(layout, runc, Images, sandboxRecords, containerRecords, time);
-        Sandboxes = new RuncSandboxRuntime(layout, runc, new NetworkNamespaces(options, runner), sandboxRecords, Containers, time);
-        Layout = layout;
+        var runc = new RuncCli(options, Layout, _runner);
+        var containerRecords = new ContainerRecords(Layout);
+        var sandboxRecords = new SandboxRecords(Layout);
+        Images = new ImageStore(options, _runner, containerRecords.UsingImage);
+        Containers = new RuncContainerRuntime(Layout, runc, Images, sandboxRecords, containerRecords, time);
+        Sandboxes = new RuncSandboxRuntime(Layout, runc, new NetworkNamespaces(options, _runner), sandboxRecords, Containers, time);
     }
 
     public ImageStore Images { get; }
@@ -30,4 +33,15 @@ public sealed class RuncRuntime
     public RuncSandboxRuntime Sandboxes { get; }
 
     public StateLayout Layout { get; }
+
+    /// <summary>Checks the host before the node starts: runc present and patched against CVE-2024-21626.</summary>
+    public async Task VerifyHostAsync(CancellationToken cancellationToken)
+    {
+        var result = await _runner.RunAsync(new ProcessSpec(_options.RuncPath, ["--version"]), cancellationToken).ConfigureAwait(false);
+        var problem = result.ExitCode != 0 ? $"runc --version failed: {result.Stderr.Trim()}" : RuncVersion.CheckLeakyVesselsFix(result.Stdout);
+        if (problem is not null)
+        {
+            throw new RuntimeException(RuntimeErrorCode.FailedPrecondition, problem);
+        }
+    }
 }

@@ -41,8 +41,10 @@ public sealed class RuntimeEnvironment
 
     private static async Task<RuntimeEnvironment> CreateAsync()
     {
+        DeleteStaleRoots();
         var root = Path.Combine(Path.GetTempPath(), $"tandem-rt-{Guid.NewGuid():N}"[..24]);
         Directory.CreateDirectory(root);
+        await File.WriteAllTextAsync(Path.Combine(root, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var images = Path.Combine(root, "built");
         await RunAsync(Path.Combine(RepositoryRoot(), "scripts", "build-test-images"), images);
         var registry = await LocalRegistry.StartAsync(Path.Combine(root, "registry"), CancellationToken.None);
@@ -70,6 +72,31 @@ public sealed class RuntimeEnvironment
         if (!File.ReadAllText("/proc/self/mountinfo").Contains(Root, StringComparison.Ordinal))
         {
             Directory.Delete(Root, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the temp trees of earlier runs whose test process is gone and that have nothing
+    /// mounted: the exit handler of a test host does not always get the time to finish.
+    /// </summary>
+    private static void DeleteStaleRoots()
+    {
+        var mounts = File.ReadAllText("/proc/self/mountinfo");
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), "tandem-rt-*"))
+        {
+            var owner = Path.Combine(stale, "owner.pid");
+            var alive = File.Exists(owner) && Directory.Exists($"/proc/{File.ReadAllText(owner).Trim()}");
+            if (!alive && !mounts.Contains(stale, StringComparison.Ordinal))
+            {
+                try
+                {
+                    Directory.Delete(stale, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another run is deleting it too.
+                }
+            }
         }
     }
 
