@@ -34,5 +34,19 @@ public static class ProcessSampler
         return (rss, peak);
     }
 
+    /// <summary>Private (not shared with other processes) resident memory in MiB: RSS minus the runtime's shared library pages.</summary>
+    public static double PrivateMiB(int pid)
+    {
+        double kb = 0;
+        foreach (var line in File.ReadLines($"/proc/{pid}/smaps_rollup"))
+        {
+            if (line.StartsWith("Private_", StringComparison.Ordinal))
+            {
+                kb += Kb(line);
+            }
+        }
+        return kb / 1024;
+    }
+
     private static double Kb(string line) => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }

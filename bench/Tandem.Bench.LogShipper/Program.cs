@@ -31,6 +31,7 @@ using var work = new WorkDirectory();
 await using var sink = await CountingSink.StartAsync();
 var self = Environment.ProcessPath!;
 var line = 256;
+var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
 var total = options.MiBPerFile * (1L << 20) * 10 / line;
 
 Console.Error.WriteLine($"writing 10 files x {options.MiBPerFile} MiB of {line}-byte lines ...");
@@ -44,6 +45,7 @@ var idle = await Runs.IdleAsync(self, work, sink, options.IdleSeconds);
 Console.Error.WriteLine(idle);
 var latency = await Runs.LatencyAsync(self, work, sink, options.LatencySeconds);
 Console.Error.WriteLine(latency);
+var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
 report.AppendLine(CultureInfo.InvariantCulture, $"""
     ## Log shipper sidecar
@@ -54,13 +56,18 @@ report.AppendLine(CultureInfo.InvariantCulture, $"""
     same run on the same machine ({Environment.ProcessorCount} cores). Time runs from starting the subject until the sink has
     counted every line; MiB/s is log-file bytes over that time. CPU and peak RSS from `/proc/PID`.
     The sink, the generator and the subject share the machine, as in the Vector harness.
+    Load average (1 min) at the start and end of this run: {loadBefore} / {loadAfter} (other work on the machine competes for
+    its {Environment.ProcessorCount} cores and lowers every throughput number here).
 
     Reproduce: `bench/ship/run` (= `dotnet run -c Release --project bench/Tandem.Bench.LogShipper -- --mib-per-file {options.MiBPerFile}`).
 
-    | Subject | Lines | Time | Throughput | CPU (cores, avg) | Peak RSS |
-    |---|---|---|---|---|---|
-    | tandem ship | {tandem.Lines:N0} | {tandem.Seconds:0.00} s | **{tandem.MiBps:0.0} MiB/s** | {tandem.Cores:0.00} | {tandem.PeakRssMiB:0.0} MiB |
-    | rsyslog imfile -> omfwd | {rsyslog.Lines:N0} | {rsyslog.Seconds:0.00} s | {rsyslog.MiBps:0.0} MiB/s | {rsyslog.Cores:0.00} | {rsyslog.PeakRssMiB:0.0} MiB |
+    | Subject | Lines | Time | Throughput | CPU (cores, avg) | MiB per CPU-second | Peak RSS | Peak private memory |
+    |---|---|---|---|---|---|---|---|
+    | tandem ship | {tandem.Lines:N0} | {tandem.Seconds:0.00} s | **{tandem.MiBps:0.0} MiB/s** | {tandem.Cores:0.00} | {options.MiBPerFile * 10 / tandem.CpuSeconds:0} | {tandem.PeakRssMiB:0.0} MiB | {tandem.PeakPrivateMiB:0.0} MiB |
+    | rsyslog imfile -> omfwd | {rsyslog.Lines:N0} | {rsyslog.Seconds:0.00} s | {rsyslog.MiBps:0.0} MiB/s | {rsyslog.Cores:0.00} | {options.MiBPerFile * 10 / rsyslog.CpuSeconds:0} | {rsyslog.PeakRssMiB:0.0} MiB | {rsyslog.PeakPrivateMiB:0.0} MiB |
+
+    Peak RSS counts the pages of shared libraries (for .NET: the runtime and framework assemblies,
+    about 45 MiB, shared with every other .NET process); "private" is what the process itself holds.
 
     Ratio: tandem ship / rsyslog = **{tandem.MiBps / rsyslog.MiBps:0.0}x**. Published peers (anchors.md 3.1, 2-vCPU c5.large, files -> TCP,
     2019 versions): Vector 76.7 MiB/s, Fluent Bit 35 MiB/s.

@@ -91,7 +91,10 @@ public static class Runs
             admin: {"{"} enabled: false {"}"}
             """);
         using var process = Process.Start(Ship(self, config))!;
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Warm up (JIT, the first HTTP connection) before measuring, as a long-running sidecar is.
+        var before = sink.Lines;
+        await Generator.WriteAtRateAsync(log, 1000, TimeSpan.FromSeconds(2));
+        await WaitAsync(() => sink.Lines - before >= 1500, TimeSpan.FromSeconds(30));
         sink.LatenciesMs.Clear();
         sink.TrackLatency = true;
         await Generator.WriteAtRateAsync(log, 1000, TimeSpan.FromSeconds(seconds));
@@ -134,19 +137,27 @@ public static class Runs
         using var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
-        double peak = 0;
+        double peak = 0, peakPrivate = 0;
         var done = false;
         while (!done && clock.Elapsed < TimeSpan.FromMinutes(10) && !process.HasExited)
         {
             await Task.Delay(50);
             done = sink.Lines - before >= lines;
-            peak = Math.Max(peak, ProcessSampler.MemoryMiB(process.Id).Peak);
+            try
+            {
+                peak = Math.Max(peak, ProcessSampler.MemoryMiB(process.Id).Peak);
+                peakPrivate = Math.Max(peakPrivate, ProcessSampler.PrivateMiB(process.Id));
+            }
+            catch (IOException)
+            {
+                // Exited between the check and the read.
+            }
         }
         var seconds = clock.Elapsed.TotalSeconds;
         var cpu = process.HasExited ? 0 : ProcessSampler.CpuSeconds(process.Id);
         process.Kill();
         await process.WaitForExitAsync();
-        return new ThroughputResult(name, sink.Lines - before, seconds, mib / seconds, cpu / seconds, peak);
+        return new ThroughputResult(name, sink.Lines - before, seconds, mib / seconds, cpu / seconds, peak, peakPrivate, cpu);
     }
 
     private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout)
@@ -162,9 +173,9 @@ public static class Runs
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
 
-public sealed record ThroughputResult(string Name, long Lines, double Seconds, double MiBps, double Cores, double PeakRssMiB)
+public sealed record ThroughputResult(string Name, long Lines, double Seconds, double MiBps, double Cores, double PeakRssMiB, double PeakPrivateMiB, double CpuSeconds)
 {
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name}: {Lines} lines in {Seconds:0.00} s = {MiBps:0.0} MiB/s, {Cores:0.00} cores, peak RSS {PeakRssMiB:0.0} MiB");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name}: {Lines} lines in {Seconds:0.00} s = {MiBps:0.0} MiB/s, {Cores:0.00} cores ({CpuSeconds:0.0} CPU s), peak RSS {PeakRssMiB:0.0} MiB (private {PeakPrivateMiB:0.0} MiB)");
 }
 
 public sealed record IdleResult(double CpuPercent, double RssMiB)

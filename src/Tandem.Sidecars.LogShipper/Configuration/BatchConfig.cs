@@ -8,4 +8,10 @@ public sealed record BatchConfig
     public ByteSize MaxBytes { get; init; } = new(1 << 20);
 
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Batches sent at once (memory buffer). More overlap encoding, the network and the sink;
+    /// acknowledgements still advance in read order, and a crash re-sends at most this many batches plus one.
+    /// </summary>
+    public int MaxInFlight { get; init; } = 1;
 }

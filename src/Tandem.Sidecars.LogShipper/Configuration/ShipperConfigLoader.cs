@@ -22,6 +22,10 @@ public static class ShipperConfigLoader
     public static ShipperConfig Load(string file)
     {
         string text;
+        if (!System.IO.File.Exists(file))
+        {
+            throw new ShipperConfigException(file, ["no such file; pass the path of the shipper's YAML configuration (docs/sidecars/ship.md)"]);
+        }
         try
         {
             text = System.IO.File.ReadAllText(file);

@@ -48,6 +48,10 @@ public static class ShipperConfigValidator
         Positive(config.Batch.MaxEvents, "batch.maxEvents", errors);
         Positive(config.Batch.MaxBytes.Bytes, "batch.maxBytes", errors);
         Positive(config.Batch.MaxWait, "batch.maxWait", errors);
+        if (config.Batch.MaxInFlight is < 1 or > 64)
+        {
+            errors.Add($"batch.maxInFlight: must be between 1 and 64, got {config.Batch.MaxInFlight}");
+        }
         Positive(config.Retry.InitialBackoff, "retry.initialBackoff", errors);
         if (config.Retry.MaxBackoff < config.Retry.InitialBackoff)
         {

@@ -12,8 +12,6 @@ namespace Tandem.Sidecars.LogShipper.Delivery;
 /// </summary>
 public sealed partial class BatchSender(IReadOnlyList<ILogOutput> outputs, RetryConfig retry, ShipperMetrics metrics, TimeProvider time, ILogger log)
 {
-    private readonly Random _jitter = new();
-
     /// <summary>Sends the events no filter removed; the filtered ones are only counted.</summary>
     public Task SendAsync(List<LogEvent> events, CancellationToken abort)
     {
@@ -62,7 +60,7 @@ public sealed partial class BatchSender(IReadOnlyList<ILogOutput> outputs, Retry
             }
             pending = result.Remaining ?? pending;
             metrics.Retries.Add(1, tag);
-            var delay = Backoff.Delay(retry, attempt, _jitter);
+            var delay = Backoff.Delay(retry, attempt, Random.Shared);
             if (attempt == 0 || attempt % 10 == 0)
             {
                 Log.Retrying(log, output.Name, pending.Count, result.Reason ?? "", delay.TotalMilliseconds, attempt + 1);

@@ -13,6 +13,7 @@ namespace Tandem.Sidecars.LogShipper.Outputs;
 public sealed class ElasticsearchOutput(string name, OutputConfig config, EventJson json) : ILogOutput
 {
     private readonly HttpPoster _poster = new(config);
+    private readonly Lock _encoding = new();
     private readonly Uri _url = new(config.Url!.TrimEnd('/') + "/_bulk");
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
     private readonly Utf8JsonWriter _writer = new(Stream.Null, EventJson.WriterOptions);
@@ -22,8 +23,17 @@ public sealed class ElasticsearchOutput(string name, OutputConfig config, EventJ
 
     public async Task<OutputResult> SendAsync(IReadOnlyList<LogEvent> events, CancellationToken cancellationToken)
     {
-        var (result, body) = await _poster.PostAsync(_url, Encode(events), "application/x-ndjson", true, cancellationToken).ConfigureAwait(false);
+        using var request = EncodeShared(events);
+        var (result, body) = await _poster.PostAsync(_url, request.Memory, "application/x-ndjson", true, cancellationToken).ConfigureAwait(false);
         return result.Status == OutputStatus.Delivered ? ReadItems(body, events) : result;
+    }
+
+    private EncodedBody EncodeShared(IReadOnlyList<LogEvent> events)
+    {
+        lock (_encoding)
+        {
+            return new EncodedBody(Encode(events).Span);
+        }
     }
 
     public ValueTask DisposeAsync()

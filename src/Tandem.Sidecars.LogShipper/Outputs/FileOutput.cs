@@ -7,31 +7,41 @@ namespace Tandem.Sidecars.LogShipper.Outputs;
 public sealed class FileOutput(string name, OutputConfig config, EventJson json) : ILogOutput
 {
     private readonly NdjsonWriter _writer = new(json);
+    private readonly Lock _gate = new();
     private FileStream? _file;
 
     public string Name => name;
 
     public Task<OutputResult> SendAsync(IReadOnlyList<LogEvent> events, CancellationToken cancellationToken)
     {
+        // One file, written by one batch at a time even when several are in flight.
+        lock (_gate)
+        {
+            return Task.FromResult(Append(events));
+        }
+    }
+
+    public ValueTask DisposeAsync() => _file?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private OutputResult Append(IReadOnlyList<LogEvent> events)
+    {
         try
         {
             _file ??= new FileStream(config.Path!, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
             _file.Write(_writer.Encode(events).Span);
             _file.Flush(flushToDisk: true);
-            return Task.FromResult(OutputResult.Delivered);
+            return OutputResult.Delivered;
         }
         catch (IOException ex)
         {
             // A full disk or a removed directory may recover; reopen on the next attempt.
             _file?.Dispose();
             _file = null;
-            return Task.FromResult(OutputResult.Retry($"{config.Path}: {ex.Message}"));
+            return OutputResult.Retry($"{config.Path}: {ex.Message}");
         }
         catch (UnauthorizedAccessException ex)
         {
-            return Task.FromResult(OutputResult.Retry($"{config.Path}: {ex.Message}"));
+            return OutputResult.Retry($"{config.Path}: {ex.Message}");
         }
     }
-
-    public ValueTask DisposeAsync() => _file?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

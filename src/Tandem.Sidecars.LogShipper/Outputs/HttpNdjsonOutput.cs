@@ -7,6 +7,7 @@ namespace Tandem.Sidecars.LogShipper.Outputs;
 public sealed class HttpNdjsonOutput(string name, OutputConfig config, EventJson json) : ILogOutput
 {
     private readonly HttpPoster _poster = new(config);
+    private readonly Lock _encoding = new();
     private readonly NdjsonWriter _writer = new(json);
     private readonly Uri _url = new(config.Url!);
 
@@ -14,8 +15,17 @@ public sealed class HttpNdjsonOutput(string name, OutputConfig config, EventJson
 
     public async Task<OutputResult> SendAsync(IReadOnlyList<LogEvent> events, CancellationToken cancellationToken)
     {
-        var (result, _) = await _poster.PostAsync(_url, _writer.Encode(events), "application/x-ndjson", false, cancellationToken).ConfigureAwait(false);
+        using var request = EncodeShared(events);
+        var (result, _) = await _poster.PostAsync(_url, request.Memory, "application/x-ndjson", false, cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    private EncodedBody EncodeShared(IReadOnlyList<LogEvent> events)
+    {
+        lock (_encoding)
+        {
+            return new EncodedBody(_writer.Encode(events).Span);
+        }
     }
 
     public ValueTask DisposeAsync()

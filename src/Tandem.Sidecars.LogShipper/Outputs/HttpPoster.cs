@@ -14,7 +14,6 @@ public sealed class HttpPoster : IDisposable
 {
     private readonly HttpClient _client;
     private readonly OutputConfig _config;
-    private readonly MemoryStream _compressed = new();
 
     public HttpPoster(OutputConfig config)
     {
@@ -36,12 +35,13 @@ public sealed class HttpPoster : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
         if (_config.Compression == Compression.Gzip)
         {
-            _compressed.SetLength(0);
-            using (var gzip = new GZipStream(_compressed, CompressionLevel.Fastest, leaveOpen: true))
+            // Per request, because several batches may be in flight at once.
+            var compressed = new MemoryStream(body.Length / 4);
+            using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
             {
                 gzip.Write(body.Span);
             }
-            request.Content = new ReadOnlyMemoryContent(_compressed.GetBuffer().AsMemory(0, (int)_compressed.Length));
+            request.Content = new ReadOnlyMemoryContent(compressed.GetBuffer().AsMemory(0, (int)compressed.Length));
             request.Content.Headers.ContentEncoding.Add("gzip");
         }
         else
@@ -76,9 +76,5 @@ public sealed class HttpPoster : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _client.Dispose();
-        _compressed.Dispose();
-    }
+    public void Dispose() => _client.Dispose();
 }

@@ -14,6 +14,7 @@ namespace Tandem.Sidecars.LogShipper.Outputs;
 public sealed class LokiOutput(string name, OutputConfig config, PodInfo pod) : ILogOutput
 {
     private readonly HttpPoster _poster = new(config);
+    private readonly Lock _encoding = new();
     private readonly Uri _url = new(config.Url!);
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
     private readonly Utf8JsonWriter _writer = new(Stream.Null, EventJson.WriterOptions);
@@ -29,8 +30,17 @@ public sealed class LokiOutput(string name, OutputConfig config, PodInfo pod) : 
 
     public async Task<OutputResult> SendAsync(IReadOnlyList<LogEvent> events, CancellationToken cancellationToken)
     {
-        var (result, _) = await _poster.PostAsync(_url, Encode(events), "application/json", false, cancellationToken).ConfigureAwait(false);
+        using var request = EncodeShared(events);
+        var (result, _) = await _poster.PostAsync(_url, request.Memory, "application/json", false, cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    private EncodedBody EncodeShared(IReadOnlyList<LogEvent> events)
+    {
+        lock (_encoding)
+        {
+            return new EncodedBody(Encode(events).Span);
+        }
     }
 
     public ValueTask DisposeAsync()

@@ -7,15 +7,29 @@ public sealed class StdoutOutput(string name, EventJson json, Stream? stdout = n
 {
     private readonly Stream _stdout = stdout ?? Console.OpenStandardOutput();
     private readonly NdjsonWriter _writer = new(json);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     public string Name => name;
 
     public async Task<OutputResult> SendAsync(IReadOnlyList<LogEvent> events, CancellationToken cancellationToken)
     {
-        await _stdout.WriteAsync(_writer.Encode(events), cancellationToken).ConfigureAwait(false);
-        await _stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return OutputResult.Delivered;
+        // One stream: batches in flight take turns, so their lines never interleave.
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _stdout.WriteAsync(_writer.Encode(events), cancellationToken).ConfigureAwait(false);
+            await _stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return OutputResult.Delivered;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _gate.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

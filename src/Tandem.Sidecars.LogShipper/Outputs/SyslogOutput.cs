@@ -20,11 +20,26 @@ public sealed class SyslogOutput(string name, OutputConfig config, PodInfo pod) 
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
     private readonly string _hostname = Printable(pod.Name ?? Environment.MachineName, 255);
     private readonly string _appName = Printable(config.AppName ?? pod.Container ?? "tandem-ship", 48);
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private TcpClient? _client;
 
     public string Name => name;
 
     public async Task<OutputResult> SendAsync(IReadOnlyList<LogEvent> events, CancellationToken cancellationToken)
+    {
+        // One connection: batches in flight take turns, so octet-counted frames never interleave.
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendLockedAsync(events, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<OutputResult> SendLockedAsync(IReadOnlyList<LogEvent> events, CancellationToken cancellationToken)
     {
         Encode(events);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -53,6 +68,7 @@ public sealed class SyslogOutput(string name, OutputConfig config, PodInfo pod) 
     public ValueTask DisposeAsync()
     {
         _client?.Dispose();
+        _gate.Dispose();
         return ValueTask.CompletedTask;
     }
 
