@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tandem.Model.Images;
 using Tandem.Runtime.Runc;
 using Tandem.Runtime.Runc.Processes;
@@ -11,8 +13,9 @@ namespace Tandem.Runtime.Images;
 /// OCI layout, umoci unpacks each image once into <c>images/&lt;id&gt;/rootfs</c>, which containers
 /// use read-only as the lower layer of their overlay.
 /// </summary>
-public sealed class ImageStore(RuncRuntimeOptions options, IProcessRunner runner, Func<string, string?>? containerUsingImage = null) : IImageRuntime
+public sealed partial class ImageStore(RuncRuntimeOptions options, IProcessRunner runner, Func<string, string?>? containerUsingImage = null, ILogger? logger = null) : IImageRuntime
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly StateLayout _layout = new(options);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -78,6 +81,7 @@ public sealed class ImageStore(RuncRuntimeOptions options, IProcessRunner runner
             }
             await RunAsync(options.UmociPath, ["gc", "--layout", _layout.OciLayout], cancellationToken).ConfigureAwait(false);
             Directory.Delete(_layout.ImageDirectory(record.Info.Id), recursive: true);
+            Log.Removed(_logger, image);
         }
         finally
         {
@@ -133,7 +137,9 @@ public sealed class ImageStore(RuncRuntimeOptions options, IProcessRunner runner
                 await RunAsync(options.UmociPath, ["raw", "unpack", "--image", $"{_layout.OciLayout}:{tag}", partial], cancellationToken).ConfigureAwait(false);
                 Directory.Move(partial, rootfs);
             }
-            return Record(info, name, reference, manifest.Digest, tag);
+            var stored = Record(info, name, reference, manifest.Digest, tag);
+            Log.Stored(_logger, name, stored.Id, stored.SizeBytes);
+            return stored;
         }
         finally
         {

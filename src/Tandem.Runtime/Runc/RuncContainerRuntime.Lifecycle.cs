@@ -46,6 +46,7 @@ public sealed partial class RuncContainerRuntime
         var started = _time.GetUtcNow();
         _records.Update(containerId, r => r with { State = ContainerState.Running, StartedAt = started, Pid = pid });
         _events.Publish(new ContainerEvent(containerId, record.SandboxId, ContainerState.Running, started));
+        Log.Started(_logger, record.Config.Name, containerId, record.SandboxId, pid);
         _ = RecordExitAsync(record, live);
     }
 
@@ -70,20 +71,23 @@ public sealed partial class RuncContainerRuntime
         {
             await _runc.DeleteAsync(record.Id, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (RuntimeException)
+        catch (RuntimeException e)
         {
             // Removal tries again; the exit itself is still recorded.
+            Log.DeleteAfterExitFailed(_logger, record.Id, e.Message);
         }
         var finished = _time.GetUtcNow();
         var code = exitCode ?? 137;
+        var reason = oomKills > 0 ? "OOMKilled" : code == 0 ? "Completed" : "Error";
         _records.Update(record.Id, r => r with
         {
             State = ContainerState.Exited,
             FinishedAt = finished,
             ExitCode = code,
-            Reason = oomKills > 0 ? "OOMKilled" : code == 0 ? "Completed" : "Error",
+            Reason = reason,
             Message = message,
         });
+        Log.Exited(_logger, record.Config.Name, record.Id, code, reason);
         live.Watcher.Dispose();
         live.Runc.Dispose();
         await live.Log.DisposeAsync().ConfigureAwait(false);
@@ -148,6 +152,7 @@ public sealed partial class RuncContainerRuntime
             // runc exec was killed with its process tree; the pid file names the process in the container too.
             KillPidFile(pidFile);
             OrphanReaper.ReapOrphans();
+            Log.ExecTimedOut(_logger, containerId, timeout);
             return new ExecResult(-1, "", $"command timed out after {timeout.TotalSeconds:0.###}s", TimedOut: true);
         }
         finally
@@ -176,6 +181,7 @@ public sealed partial class RuncContainerRuntime
         var now = _time.GetUtcNow();
         _records.Update(record.Id, r => r with { State = ContainerState.Exited, FinishedAt = now, ExitCode = 128, Reason = "StartError", Message = error });
         _events.Publish(new ContainerEvent(record.Id, record.SandboxId, ContainerState.Exited, now));
+        Log.StartFailed(_logger, record.Config.Name, record.Id, error);
         throw new RuntimeException(RuntimeErrorCode.FailedPrecondition, $"container \"{record.Config.Name}\" could not start: {error}");
     }
 

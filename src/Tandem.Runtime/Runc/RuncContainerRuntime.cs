@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Tandem.Runtime.Images;
 
 namespace Tandem.Runtime.Runc;
@@ -16,12 +17,14 @@ public sealed partial class RuncContainerRuntime : IContainerRuntime
     private readonly SandboxRecords _sandboxes;
     private readonly ContainerRecords _records;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly ContainerEventHub _events = new();
     private readonly ConcurrentDictionary<string, LiveContainer> _live = new();
     private readonly CancellationTokenSource _stopping = new();
 
-    internal RuncContainerRuntime(StateLayout layout, RuncCli runc, ImageStore images, SandboxRecords sandboxes, ContainerRecords records, TimeProvider time)
+    internal RuncContainerRuntime(StateLayout layout, RuncCli runc, ImageStore images, SandboxRecords sandboxes, ContainerRecords records, TimeProvider time, ILogger logger)
     {
+        _logger = logger;
         _layout = layout;
         _runc = runc;
         _images = images;

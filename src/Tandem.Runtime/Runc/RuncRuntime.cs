@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tandem.Runtime.Images;
 using Tandem.Runtime.Runc.Processes;
 
@@ -9,8 +11,9 @@ public sealed class RuncRuntime
     private readonly RuncRuntimeOptions _options;
     private readonly IProcessRunner _runner;
 
-    public RuncRuntime(RuncRuntimeOptions options, IProcessRunner? runner = null, TimeProvider? time = null)
+    public RuncRuntime(RuncRuntimeOptions options, IProcessRunner? runner = null, TimeProvider? time = null, ILoggerFactory? loggers = null)
     {
+        loggers ??= NullLoggerFactory.Instance;
         _options = options;
         _runner = runner ?? ProcessRunner.Instance;
         time ??= TimeProvider.System;
@@ -21,9 +24,9 @@ public sealed class RuncRuntime
         var runc = new RuncCli(options, Layout, _runner);
         var containerRecords = new ContainerRecords(Layout);
         var sandboxRecords = new SandboxRecords(Layout);
-        Images = new ImageStore(options, _runner, containerRecords.UsingImage);
-        Containers = new RuncContainerRuntime(Layout, runc, Images, sandboxRecords, containerRecords, time);
-        Sandboxes = new RuncSandboxRuntime(Layout, runc, new NetworkNamespaces(options, _runner), sandboxRecords, Containers, time);
+        Images = new ImageStore(options, _runner, containerRecords.UsingImage, loggers.CreateLogger<ImageStore>());
+        Containers = new RuncContainerRuntime(Layout, runc, Images, sandboxRecords, containerRecords, time, loggers.CreateLogger<RuncContainerRuntime>());
+        Sandboxes = new RuncSandboxRuntime(Layout, runc, new NetworkNamespaces(options, _runner), sandboxRecords, Containers, time, loggers.CreateLogger<RuncSandboxRuntime>());
     }
 
     public ImageStore Images { get; }

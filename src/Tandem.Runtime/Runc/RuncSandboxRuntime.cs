@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 
 namespace Tandem.Runtime.Runc;
 
@@ -9,7 +10,7 @@ namespace Tandem.Runtime.Runc;
 /// hostPort forwarders. Each step is undone by removal, which also works on what a killed
 /// process left behind, since every step is recorded on disk first.
 /// </summary>
-public sealed class RuncSandboxRuntime : ISandboxRuntime
+public sealed partial class RuncSandboxRuntime : ISandboxRuntime
 {
     private readonly StateLayout _layout;
     private readonly RuncCli _runc;
@@ -17,11 +18,13 @@ public sealed class RuncSandboxRuntime : ISandboxRuntime
     private readonly SandboxRecords _records;
     private readonly RuncContainerRuntime _containers;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, HostPortForwarder> _forwarders = new();
     private readonly ConcurrentDictionary<string, ProcessExitWatcher> _holders = new();
 
-    internal RuncSandboxRuntime(StateLayout layout, RuncCli runc, NetworkNamespaces netns, SandboxRecords records, RuncContainerRuntime containers, TimeProvider time)
+    internal RuncSandboxRuntime(StateLayout layout, RuncCli runc, NetworkNamespaces netns, SandboxRecords records, RuncContainerRuntime containers, TimeProvider time, ILogger logger)
     {
+        _logger = logger;
         _layout = layout;
         _runc = runc;
         _netns = netns;
@@ -65,10 +68,12 @@ public sealed class RuncSandboxRuntime : ISandboxRuntime
             {
                 _forwarders[id] = HostPortForwarder.Start(record.NetnsName, config.PortMappings);
             }
+            Log.Ready(_logger, id, config.Namespace, config.Name, record.NetnsName, pid);
             return id;
         }
-        catch
+        catch (Exception e)
         {
+            Log.CreateFailed(_logger, e, id, config.Namespace, config.Name);
             await RemovePodSandboxAsync(id, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
@@ -105,7 +110,7 @@ public sealed class RuncSandboxRuntime : ISandboxRuntime
 
     public async Task RemovePodSandboxAsync(string sandboxId, CancellationToken cancellationToken)
     {
-        if (_records.Get(sandboxId) is null)
+        if (_records.Get(sandboxId) is not { } record)
         {
             return;
         }
@@ -116,6 +121,7 @@ public sealed class RuncSandboxRuntime : ISandboxRuntime
         Cgroups.RemoveIfEmpty(_layout.CgroupPrefix);
         // The record is deleted last, with the directory: until then a retry can finish the job.
         SafeDelete.Directory(directory);
+        Log.Removed(_logger, sandboxId, record.Config.Namespace, record.Config.Name);
     }
 
     public Task<PodSandboxStatus> PodSandboxStatusAsync(string sandboxId, CancellationToken cancellationToken)
