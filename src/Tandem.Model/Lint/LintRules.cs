@@ -21,6 +21,7 @@ public static class LintRules
         new WritableMountOnlyReadRule(),
         new SignalWithoutSharedPidRule(),
         new LatestImageRule(),
+        new DuplicateObjectRule(),
         new UnknownLintIgnoreRule(),
         new SleepToWaitForSidecarRule(),
         new UnsupportedVolumeRule(),

@@ -114,7 +114,7 @@ public sealed class LintCommandTests
     public async Task Directories_AreReadRecursively_InSortedOrder_YamlYmlAndJsonOnly()
     {
         using var dir = new ManifestDirectory();
-        dir.Write("b/warning.yml", Manifests.Warning);
+        dir.Write("b/warning.yml", Manifests.Warning.Replace("name: warned", "name: warned-too", StringComparison.Ordinal));
         dir.Write("a/warning.yaml", Manifests.Warning);
         dir.Write("c.json", """{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "j"}, "spec": {"containers": [{"name": "c", "image": "busybox"}]}}""");
         dir.Write("notes.txt", "not a manifest");

@@ -21,7 +21,10 @@ public sealed class LinterTests
     [Fact]
     public void Findings_AreSortedByFileLineAndColumn()
     {
-        var findings = LintRun.Of([("b.yaml", TwoProblems.Replace("ANNOTATION", "a: b", StringComparison.Ordinal)), ("a.yaml", TwoProblems.Replace("ANNOTATION", "a: b", StringComparison.Ordinal))]);
+        var first = TwoProblems.Replace("ANNOTATION", "a: b", StringComparison.Ordinal);
+        var second = first.Replace("name: site", "name: page", StringComparison.Ordinal);
+
+        var findings = LintRun.Of([("b.yaml", first), ("a.yaml", second)]);
 
         Assert.Equal(
             ["a.yaml:8:3", "a.yaml:11:12", "b.yaml:8:3", "b.yaml:11:12"],
