@@ -62,28 +62,28 @@ internal static class SchemaChecker
             errors.Add(FieldError.Invalid(path, Describe(node), "expected an object with fields"));
             return;
         }
+        var properties = PropertyTypes.GetValue(type, static t => new PropertyTable(t));
         foreach (var (name, value) in obj)
         {
-            var property = FindProperty(type, name);
-            if (property is null)
+            if (!properties.Types.TryGetValue(name, out var propertyType))
             {
                 errors.Add(FieldError.Unknown(path.Child(name)));
                 continue;
             }
-            Check(value, type.Options.GetTypeInfo(property.PropertyType), path.Child(name), errors);
+            if (value is not null)
+            {
+                Check(value, propertyType, path.Child(name), errors);
+            }
         }
     }
 
-    private static JsonPropertyInfo? FindProperty(JsonTypeInfo type, string name)
+    /// <summary>The JSON names of a type's properties and their metadata, built once per type.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonTypeInfo, PropertyTable> PropertyTypes = new();
+
+    private sealed class PropertyTable(JsonTypeInfo type)
     {
-        foreach (var property in type.Properties)
-        {
-            if (property.Name == name)
-            {
-                return property;
-            }
-        }
-        return null;
+        public Dictionary<string, JsonTypeInfo> Types { get; } =
+            type.Properties.ToDictionary(p => p.Name, p => type.Options.GetTypeInfo(p.PropertyType), StringComparer.Ordinal);
     }
 
     private static void CheckScalar(JsonNode node, Type type, FieldPath path, List<FieldError> errors)
