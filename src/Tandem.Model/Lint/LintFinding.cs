@@ -1,3 +1,4 @@
+using Tandem.Model.Manifests;
 using Tandem.Model.Sources;
 
 namespace Tandem.Model.Lint;
@@ -19,6 +20,9 @@ public sealed record LintFinding(
     SourceLocation Location,
     string? ObjectName)
 {
+    /// <summary>The object the finding is about, so that its ignore annotation can be honoured.</summary>
+    internal LoadedObject? Subject { get; init; }
+
     public override string ToString() =>
         $"{Location}: {Severity.ToString().ToLowerInvariant()} [{RuleId}] {Message}";
 }

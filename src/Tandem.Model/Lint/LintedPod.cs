@@ -93,5 +93,5 @@ public sealed class LintedPod
         At(rule, LocateKey(field), message);
 
     private LintFinding At(LintRuleInfo rule, SourceLocation location, string message) =>
-        new(rule.Id, rule.Severity, message, rule.Why, rule.Fix, location, Name);
+        new(rule.Id, rule.Severity, message, rule.Why, rule.Fix, location, Name) { Subject = Source };
 }

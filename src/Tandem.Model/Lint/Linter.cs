@@ -12,13 +12,16 @@ public static class Linter
     {
         options ??= LintOptions.Default;
         var context = new LintContext(manifests);
-        var ignored = context.Objects
-            .SelectMany(o => LintIgnoreAnnotation.RuleIds(o.Written).Select(id => (o.Document.Start.File, o.DisplayName, id)))
-            .ToHashSet();
+        // By identity: two copies of one object (duplicate-object) each have their own annotation.
+        var ignored = new Dictionary<LoadedObject, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        foreach (var obj in context.Objects)
+        {
+            ignored[obj] = LintIgnoreAnnotation.RuleIds(obj.Written).ToHashSet(StringComparer.Ordinal);
+        }
         return options.Rules
             .Where(rule => !options.Disabled.Contains(rule.Info.Id))
             .SelectMany(rule => rule.Check(context))
-            .Where(f => f.ObjectName is null || !ignored.Contains((f.Location.File, f.ObjectName, f.RuleId)))
+            .Where(f => f.Subject is null || !ignored[f.Subject].Contains(f.RuleId))
             .OrderBy(f => f.Location.File, StringComparer.Ordinal)
             .ThenBy(f => f.Location.Line)
             .ThenBy(f => f.Location.Column)

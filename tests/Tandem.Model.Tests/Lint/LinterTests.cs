@@ -44,6 +44,17 @@ public sealed class LinterTests
     }
 
     [Fact]
+    public void TheIgnoreAnnotation_BelongsToOneCopy_WhenAnObjectIsDefinedTwice()
+    {
+        var ignoring = TwoProblems.Replace("ANNOTATION", "tandem.dev/lint-ignore: latest-image", StringComparison.Ordinal);
+        var copy = TwoProblems.Replace("ANNOTATION", "a: b", StringComparison.Ordinal);
+
+        var findings = LintRun.Of($"{ignoring}\n---\n{copy}");
+
+        Assert.Equal(["pod.yaml:23:12"], LintRun.Locations(findings, "latest-image"));
+    }
+
+    [Fact]
     public void AnUnknownRuleInTheIgnoreAnnotation_IsAWarningAtTheAnnotation()
     {
         var findings = LintRun.Of(TwoProblems.Replace("ANNOTATION", "tandem.dev/lint-ignore: latest-image,no-such-rule", StringComparison.Ordinal));

@@ -30,7 +30,7 @@ public sealed class DuplicateObjectRule : ILintRule
             {
                 yield return new LintFinding(Rule.Id, Rule.Severity,
                     $"{obj.DisplayName} is already defined at {first.Locate(NamePath)}; applying both keeps only this one",
-                    Rule.Why, Rule.Fix, obj.Locate(NamePath), obj.DisplayName);
+                    Rule.Why, Rule.Fix, obj.Locate(NamePath), obj.DisplayName) { Subject = obj };
                 continue;
             }
             seen[key] = obj;

@@ -25,7 +25,7 @@ public sealed class UnknownLintIgnoreRule : ILintRule
                 {
                     var field = FieldPath.Root("metadata").Child("annotations").Key(LintIgnoreAnnotation.Key);
                     yield return new LintFinding(Rule.Id, Rule.Severity,
-                        $"{LintIgnoreAnnotation.Key} names \"{id}\", which is not a rule", Rule.Why, Rule.Fix, obj.Locate(field), obj.DisplayName);
+                        $"{LintIgnoreAnnotation.Key} names \"{id}\", which is not a rule", Rule.Why, Rule.Fix, obj.Locate(field), obj.DisplayName) { Subject = obj };
                 }
             }
         }
