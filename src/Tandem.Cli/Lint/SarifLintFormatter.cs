@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tandem.Cli.Commands;
 using Tandem.Model.Lint;
+using Tandem.Model.Sources;
 
 namespace Tandem.Cli.Lint;
 
@@ -119,7 +120,7 @@ public sealed class SarifLintFormatter(string baseDirectory) : ILintFormatter
         json.WriteEndObject();
     }
 
-    private void WriteLocation(Utf8JsonWriter json, Model.Sources.SourceLocation location, string? objectName = null)
+    private void WriteLocation(Utf8JsonWriter json, SourceLocation location, string? objectName = null)
     {
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");

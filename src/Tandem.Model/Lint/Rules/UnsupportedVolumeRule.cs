@@ -1,4 +1,5 @@
 using Tandem.Model.CoreV1;
+using Tandem.Model.Validation;
 
 namespace Tandem.Model.Lint.Rules;
 
@@ -39,7 +40,7 @@ public sealed class UnsupportedVolumeRule : PodLintRule
             {
                 if (source(volumes[i]) is not null)
                 {
-                    yield return pod.FindingAtKey(Rule, Tandem.Model.Validation.FieldPath.Root("spec").Child("volumes").Index(i).Child(name),
+                    yield return pod.FindingAtKey(Rule, FieldPath.Root("spec").Child("volumes").Index(i).Child(name),
                         $"volume \"{volumes[i].Name}\" is a {name} volume, which Tandem cannot provide on a single node");
                 }
             }
