@@ -78,6 +78,13 @@ report.AppendLine(CultureInfo.InvariantCulture, $"""
     Latency, 1 file written at 1,000 lines/s for {options.LatencySeconds} s ({latency.Samples:N0} lines), from the write to receipt at
     the sink: p50 **{latency.P50:0.0} ms**, p99 **{latency.P99:0.0} ms**, max {latency.Max:0.0} ms
     (defaults: pollInterval 50 ms, batch.maxWait 50 ms).
+
+    Against the issue's targets (issue 6, "Measure"), in this run:
+    - file -> HTTP >= 100 MiB/s: {Verdict(tandem.MiBps >= 100)} ({tandem.MiBps:0.0} MiB/s);
+    - >= 2x rsyslog in the same run: {Verdict(tandem.MiBps >= 2 * rsyslog.MiBps)} ({tandem.MiBps / rsyslog.MiBps:0.0}x);
+    - RSS <= 64 MB at full speed: {Verdict(tandem.PeakRssMiB <= 64)} ({tandem.PeakRssMiB:0.0} MiB, of which {tandem.PeakPrivateMiB:0.0} MiB private);
+    - idle with 100 files <= 1 % of a core and <= 30 MB: {Verdict(idle.CpuPercent <= 1 && idle.RssMiB <= 30)} ({idle.CpuPercent:0.00} %, {idle.RssMiB:0.0} MiB);
+    - p99 <= 250 ms at 1,000 lines/s: {Verdict(latency.P99 <= 250)} ({latency.P99:0.0} ms).
     """);
 Console.WriteLine(report);
 if (options.WriteDocs is { } docs)
@@ -86,3 +93,5 @@ if (options.WriteDocs is { } docs)
     Console.Error.WriteLine($"updated {docs}");
 }
 return 0;
+
+static string Verdict(bool met) => met ? "**met**" : "**not met**";

@@ -6,7 +6,7 @@ public sealed record BufferConfig
     public BufferType Type { get; init; } = BufferType.Memory;
 
     /// <summary>Upper bound of event bytes held in memory between reading and acknowledgement (both buffer types).</summary>
-    public ByteSize MaxBytes { get; init; } = new(16 << 20);
+    public ByteSize MaxBytes { get; init; } = new(4 << 20);
 
     /// <summary>Disk buffer: upper bound of the on-disk queue (in <c>dataDir/buffer</c>).</summary>
     public ByteSize MaxDiskBytes { get; init; } = new(256 << 20);
