@@ -13,6 +13,10 @@ internal sealed class InstrumentAggregate
     private readonly ConcurrentDictionary<string, MetricSeries> _series = new(StringComparer.Ordinal);
     private readonly Func<string, MetricSeries> _newSeries;
 
+    // Measurements on a request path usually carry one to three tags: this cache finds their series
+    // from the tag references alone, without building the label string (an allocation per call).
+    private readonly ConcurrentDictionary<(string?, object?, string?, object?, string?, object?), MetricSeries> _byTags = new();
+
     private InstrumentAggregate(Instrument instrument, MetricKind kind, double[]? bounds)
     {
         Instrument = instrument;
@@ -61,7 +65,7 @@ internal sealed class InstrumentAggregate
 
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var series = _series.GetOrAdd(LabelKey(tags), _newSeries);
+        var series = Find(tags);
         switch (Kind)
         {
             case MetricKind.Counter:
@@ -77,6 +81,25 @@ internal sealed class InstrumentAggregate
                 series.Observe(value);
                 break;
         }
+    }
+
+    private MetricSeries Find(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (tags.Length > 3)
+        {
+            return _series.GetOrAdd(LabelKey(tags), _newSeries);
+        }
+        var key = (
+            tags.Length > 0 ? tags[0].Key : null, tags.Length > 0 ? tags[0].Value : null,
+            tags.Length > 1 ? tags[1].Key : null, tags.Length > 1 ? tags[1].Value : null,
+            tags.Length > 2 ? tags[2].Key : null, tags.Length > 2 ? tags[2].Value : null);
+        if (_byTags.TryGetValue(key, out var series))
+        {
+            return series;
+        }
+        series = _series.GetOrAdd(LabelKey(tags), _newSeries);
+        _byTags.TryAdd(key, series);
+        return series;
     }
 
     private static double[] HistogramBounds(Instrument instrument)

@@ -54,9 +54,11 @@ internal static class RequestMessageFactory
                 }
                 continue;
             }
-            if (!message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            // The single-value overload avoids boxing the StringValues on the common path.
+            var added = values.Count == 1 ? message.Headers.TryAddWithoutValidation(name, values.ToString()) : message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            if (!added && body is not null)
             {
-                body?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                _ = values.Count == 1 ? body.Headers.TryAddWithoutValidation(name, values.ToString()) : body.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
             }
         }
         message.Headers.Host = route.Config.PreserveHost && request.Host.HasValue ? request.Host.Value : upstream.Authority;
