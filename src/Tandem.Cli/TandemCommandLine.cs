@@ -26,6 +26,17 @@ public static class TandemCommandLine
         try
         {
             var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+            {
+                // A wrong command line is a usage error (exit 2), like a file that cannot be read.
+                foreach (var error in parsed.Errors)
+                {
+                    await Console.Error.WriteLineAsync($"tandem: {error.Message}");
+                }
+                var command = string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? [] : new[] { parsed.CommandResult.Command.Name });
+                await Console.Error.WriteLineAsync($"Run 'tandem {(command.Length > 0 ? command + " " : "")}--help' for usage.");
+                return ExitCodes.UsageOrInput;
+            }
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (OperationCanceledException)
