@@ -49,35 +49,36 @@ internal sealed class ProcessExitWatcher : IDisposable
     }
 
     /// <summary>
-    /// Reaps a zombie that is our child but that no watcher of ours knows: the inits an earlier,
-    /// killed instance of the driver left are re-parented to the nearest subreaper, which may be us.
-    /// Only a zombie whose parent is this process is touched, so a recycled pid never is.
+    /// Kills a process this instance did not start (one an earlier, killed instance left) and waits
+    /// for it: the pidfd is opened before the kill so the pid cannot be recycled meanwhile, and if the
+    /// process was re-parented to us (we are the nearest subreaper) it is reaped, never left a zombie.
     /// </summary>
-    public static void ReapIfOurZombie(int pid)
+    public static async Task KillAdoptedAsync(int pid, Func<Task> kill, CancellationToken cancellationToken)
     {
-        if (pid <= 0 || !File.Exists($"/proc/{pid}/stat"))
+        var pidfd = pid > 0 ? LinuxNative.PidfdOpen(pid) : -1;
+        await kill().ConfigureAwait(false);
+        if (pidfd < 0)
         {
             return;
         }
-        string stat;
         try
         {
-            stat = File.ReadAllText($"/proc/{pid}/stat");
-        }
-        catch (IOException)
-        {
-            return;
-        }
-        // Fields after the parenthesised command: state, ppid.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        if (fields[0] == "Z" && fields[1] == LinuxNative.getpid().ToString(System.Globalization.CultureInfo.InvariantCulture))
-        {
-            var pidfd = LinuxNative.PidfdOpen(pid);
-            if (pidfd >= 0)
+            await Task.Factory.StartNew(() =>
             {
-                LinuxNative.ReapPidfd(pidfd);
-                LinuxNative.close(pidfd);
-            }
+                // Bounded: SIGKILL has been sent; a process that outlives 10 s is stuck in the kernel, not ours to wait for.
+                for (var i = 0; i < 20 && !cancellationToken.IsCancellationRequested; i++)
+                {
+                    if (LinuxNative.PollReadable(pidfd, 500))
+                    {
+                        LinuxNative.ReapPidfd(pidfd);
+                        return;
+                    }
+                }
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        }
+        finally
+        {
+            LinuxNative.close(pidfd);
         }
     }
 

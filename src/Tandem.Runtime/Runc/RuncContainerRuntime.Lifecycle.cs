@@ -109,8 +109,7 @@ public sealed partial class RuncContainerRuntime
         if (!_live.TryGetValue(containerId, out var live))
         {
             // Left by an earlier process: no pipes, no exit status; runc kills what is left.
-            await _runc.DeleteAsync(containerId, cancellationToken).ConfigureAwait(false);
-            ProcessExitWatcher.ReapIfOurZombie(record.Pid);
+            await ProcessExitWatcher.KillAdoptedAsync(record.Pid, () => _runc.DeleteAsync(containerId, cancellationToken), cancellationToken).ConfigureAwait(false);
             _records.Update(containerId, r => r with { State = ContainerState.Exited, FinishedAt = _time.GetUtcNow(), ExitCode = 137, Reason = "ContainerStatusUnknown" });
             return;
         }

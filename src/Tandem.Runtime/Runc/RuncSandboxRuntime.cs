@@ -91,15 +91,18 @@ public sealed partial class RuncSandboxRuntime : ISandboxRuntime
             await forwarder.DisposeAsync().ConfigureAwait(false);
         }
         await _containers.KillSandboxContainersAsync(sandboxId, cancellationToken).ConfigureAwait(false);
-        await _runc.DeleteAsync(sandboxId, cancellationToken).ConfigureAwait(false);
         if (_holders.TryRemove(sandboxId, out var holder))
         {
+            await _runc.DeleteAsync(sandboxId, cancellationToken).ConfigureAwait(false);
             await holder.Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
             holder.Dispose();
         }
         else
         {
-            ProcessExitWatcher.ReapIfOurZombie(record.HolderPid);
+            // Left by an earlier process: runc's state says whether the recorded pid is still the holder.
+            var state = await _runc.StateAsync(sandboxId, cancellationToken).ConfigureAwait(false);
+            var pid = state is { Status: "running" or "created" } ? state.Value.Pid : 0;
+            await ProcessExitWatcher.KillAdoptedAsync(pid, () => _runc.DeleteAsync(sandboxId, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         await _netns.DeleteAsync(record.NetnsName, cancellationToken).ConfigureAwait(false);
         if (record.Ready)
