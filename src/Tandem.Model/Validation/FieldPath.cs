@@ -51,7 +51,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
         var path = this;
         foreach (var step in relative.Steps())
         {
-            path = step.Name is not null ? path.Child(step.Name) : step.Key is not null ? path.Key(step.Key) : path.Index(step.Index);
+            path = path.Then(step);
         }
         return path;
     }
@@ -67,10 +67,13 @@ public sealed class FieldPath : IEquatable<FieldPath>
         var path = Root(steps[1].Name!);
         foreach (var step in steps.Skip(2))
         {
-            path = step.Name is not null ? path.Child(step.Name) : step.Key is not null ? path.Key(step.Key) : path.Index(step.Index);
+            path = path.Then(step);
         }
         return path;
     }
+
+    private FieldPath Then(FieldPathStep step) =>
+        step.Name is not null ? Child(step.Name) : step.Key is not null ? Key(step.Key) : Index(step.Index);
 
     /// <summary>The steps from the root, for walking a document along the path.</summary>
     public IReadOnlyList<FieldPathStep> Steps()
