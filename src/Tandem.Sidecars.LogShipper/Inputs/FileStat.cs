@@ -17,6 +17,9 @@ public static partial class FileStat
 
     public static bool TryGet(string path, out FileIdentity identity, out long size) => TryStatx(AtFdCwd, path, 0, out identity, out size, out _);
 
+    /// <summary>Modification time in nanoseconds since the epoch, or 0 when the path cannot be read.</summary>
+    public static long Modified(string path) => TryStatx(AtFdCwd, path, 0, out _, out _, out var modified) ? modified : 0;
+
     public static bool TryGet(SafeFileHandle handle, out FileIdentity identity, out long size) => TryGet(handle, out identity, out size, out _);
 
     /// <param name="modified">Modification time in nanoseconds: a rewrite to the same size still changes it.</param>

@@ -48,7 +48,7 @@ public sealed partial class FileTailer : IDisposable
         _metrics = metrics;
         _time = time;
         _log = log;
-        _globs = new GlobMatcher(input.Include, input.Exclude);
+        _globs = new GlobMatcher(input.Include, input.Exclude, time);
         _startedAt = time.GetTimestamp();
     }
 

@@ -6,10 +6,14 @@ namespace Tandem.Sidecars.LogShipper.Inputs;
 /// <summary>Expands absolute include globs minus exclude globs to the files that exist now.</summary>
 public sealed class GlobMatcher
 {
-    private readonly List<(string Root, Matcher Matcher)> _roots = [];
+    private readonly List<(string Root, Matcher Matcher, bool Recursive)> _roots = [];
+    private readonly Dictionary<string, (long Modified, List<string> Files)> _cache = [];
 
-    public GlobMatcher(IReadOnlyList<string> include, IReadOnlyList<string> exclude)
+    private readonly TimeProvider _time;
+
+    public GlobMatcher(IReadOnlyList<string> include, IReadOnlyList<string> exclude, TimeProvider time)
     {
+        _time = time;
         foreach (var group in include.Select(Split).GroupBy(p => p.Root))
         {
             var matcher = new Matcher(StringComparison.Ordinal);
@@ -21,16 +25,29 @@ public sealed class GlobMatcher
             {
                 matcher.AddExclude(Path.GetRelativePath(group.Key, Path.Combine(ex.Root, ex.Pattern)));
             }
-            _roots.Add((group.Key, matcher));
+            _roots.Add((group.Key, matcher, group.Any(p => p.Pattern.Contains("**", StringComparison.Ordinal) || p.Pattern.Contains('/'))));
         }
     }
 
     public IEnumerable<string> Expand()
     {
-        foreach (var (root, matcher) in _roots)
+        foreach (var (root, matcher, recursive) in _roots)
         {
             if (!Directory.Exists(root))
             {
+                continue;
+            }
+            // A directory whose entries did not change keeps its modification time: reuse the last
+            // listing, which keeps 100 quiet files cheap. Only for a single directory (no "**"),
+            // and only once that time is a second old, because it is kept in coarse clock ticks.
+            var modified = recursive ? 0 : FileStat.Modified(root);
+            if (modified != 0 && _cache.TryGetValue(root, out var cached) && cached.Modified == modified
+                && (_time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000) - modified > 1_000_000_000)
+            {
+                foreach (var file in cached.Files)
+                {
+                    yield return file;
+                }
                 continue;
             }
             PatternMatchingResult result;
@@ -42,9 +59,14 @@ public sealed class GlobMatcher
             {
                 continue;
             }
-            foreach (var file in result.Files)
+            var files = result.Files.Select(f => Path.GetFullPath(Path.Combine(root, f.Path))).ToList();
+            if (modified != 0)
             {
-                yield return Path.GetFullPath(Path.Combine(root, file.Path));
+                _cache[root] = (modified, files);
+            }
+            foreach (var file in files)
+            {
+                yield return file;
             }
         }
     }
