@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -27,7 +28,8 @@ internal static class OpenLoopLoad
         var warmup = double.Parse(options.GetValueOrDefault("warmup", "15"), CultureInfo.InvariantCulture);
         var total = (long)((duration + warmup) * rate);
         var warmupCount = (long)(warmup * rate);
-        var request = Encoding.ASCII.GetBytes($"GET {uri.PathAndQuery} HTTP/1.1\r\nHost: {uri.Authority}\r\nUser-Agent: tandem-bench\r\n\r\n");
+        var header = options.TryGetValue("header", out var extra) ? extra + "\r\n" : "";
+        var request = Encoding.ASCII.GetBytes($"GET {uri.PathAndQuery} HTTP/1.1\r\nHost: {uri.Authority}\r\nUser-Agent: tandem-bench\r\n{header}\r\n");
         var latencies = new long[connections][];
         var errors = 0L;
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
@@ -48,7 +50,7 @@ internal static class OpenLoopLoad
                     WaitUntil(due);
                     try
                     {
-                        socket.Send(request);
+                        socket.Write(request);
                         ReadResponse(socket, buffer);
                     }
                     catch (Exception e) when (e is SocketException or IOException)
@@ -77,11 +79,24 @@ internal static class OpenLoopLoad
         return errors == 0 ? 0 : 1;
     }
 
-    private static Socket Connect(Uri uri)
+    /// <summary>A keep-alive connection; for https, TLS with any certificate (the benchmark's own self-signed one).</summary>
+    private static Stream Connect(Uri uri)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         socket.Connect(IPAddress.Parse(uri.Host), uri.Port);
-        return socket;
+        var stream = new NetworkStream(socket, ownsSocket: true);
+        if (uri.Scheme != "https")
+        {
+            return stream;
+        }
+        var tls = new SslStream(stream);
+        tls.AuthenticateAsClient(new SslClientAuthenticationOptions
+        {
+            TargetHost = "localhost",
+            ApplicationProtocols = [SslApplicationProtocol.Http11],
+            RemoteCertificateValidationCallback = (_, _, _, _) => true,
+        });
+        return tls;
     }
 
     /// <summary>
@@ -116,14 +131,14 @@ internal static class OpenLoopLoad
     }
 
     /// <summary>Reads one response with a Content-Length body (the benchmark's backend always sends one).</summary>
-    private static void ReadResponse(Socket socket, byte[] buffer)
+    private static void ReadResponse(Stream socket, byte[] buffer)
     {
         var filled = 0;
         var headerEnd = -1;
         var bodyLength = 0;
         while (true)
         {
-            var read = socket.Receive(buffer, filled, buffer.Length - filled, SocketFlags.None);
+            var read = socket.Read(buffer, filled, buffer.Length - filled);
             if (read == 0)
             {
                 throw new IOException("connection closed");

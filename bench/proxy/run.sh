@@ -24,7 +24,7 @@ if ! need nginx || ! need haproxy || ! need wrk; then
 fi
 
 BODY=$(head -c 1024 /dev/zero | tr '\0' 'x')
-BACKEND=18081 NGINX_PROXY=18082 HAPROXY=18083 TANDEM=18084 TANDEM_ADMIN=18085
+BACKEND=18081 NGINX_PROXY=18082 HAPROXY=18083 TANDEM=18084 TANDEM_ADMIN=18085 TANDEM_TLS=18086 TANDEM_TLS_ADMIN=18087
 
 cat > "$WORK/backend.conf" <<CONF
 worker_processes 1; daemon off; pid $WORK/backend.pid; error_log $WORK/backend.err;
@@ -71,13 +71,39 @@ CONF
 dotnet build -c Release bench/Tandem.Bench.Proxy -v q -nologo >/dev/null
 BENCH="dotnet $ROOT/bench/Tandem.Bench.Proxy/bin/Release/net10.0/Tandem.Bench.Proxy.dll"
 
+# The "tandem-tls-jwt" row: TLS termination plus an RS256 JWT checked on every request.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=localhost \
+  -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
+TOKEN=$($BENCH token "$WORK")
+cat > "$WORK/tandem-tls.yaml" <<CONF
+listen:
+  https: 127.0.0.1:$TANDEM_TLS
+tls:
+  certificate: tls.crt
+  key: tls.key
+admin:
+  port: $TANDEM_TLS_ADMIN
+accessLog:
+  enabled: false
+auth:
+  jwt:
+    issuer: https://bench.tandem
+    audiences: [bench]
+    jwksFile: jwks.json
+routes:
+  - name: app
+    upstreams: [http://127.0.0.1:$BACKEND]
+    auth: { require: jwt, scopes: [read] }
+CONF
+
 taskset -c 1 nginx -c "$WORK/backend.conf" & PIDS+=($!)
 taskset -c 0 nginx -c "$WORK/nginx-proxy.conf" & PIDS+=($!)
 taskset -c 0 haproxy -f "$WORK/haproxy.cfg" & PIDS+=($!)
 # A small gen0 budget keeps the sidecar's RSS small; the default sizes gen0 from the CPU's cache.
 # Thread-pool workers spin before they sleep, which at a steady 1,000 req/s costs more CPU than the work.
 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_GCgen0size=0x800000 taskset -c 0 $BENCH proxy --config "$WORK/tandem.yaml" & TANDEM_PID=$!; PIDS+=($TANDEM_PID)
-for port in $BACKEND $NGINX_PROXY $HAPROXY $TANDEM; do
+DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_GCgen0size=0x800000 taskset -c 0 $BENCH proxy --config "$WORK/tandem-tls.yaml" & TANDEM_TLS_PID=$!; PIDS+=($TANDEM_TLS_PID)
+for port in $BACKEND $NGINX_PROXY $HAPROXY $TANDEM $TANDEM_TLS_ADMIN; do
   for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 done
 
@@ -86,22 +112,24 @@ rss_kb() { awk '/VmRSS/{print $2}' "/proc/$1/status"; }
 worker_pid() { # nginx: the worker does the work; haproxy and tandem: the process itself
   case $1 in nginx) pgrep -f "nginx: worker process" | while read -r p; do
       if grep -q "$WORK/nginx-proxy.conf" "/proc/$(awk '{print $4}' /proc/$p/stat)/cmdline" 2>/dev/null; then echo "$p"; fi; done | head -1;;
-    haproxy) pgrep -n haproxy;; tandem) echo "$TANDEM_PID";; esac; }
+    haproxy) pgrep -n haproxy;; tandem) echo "$TANDEM_PID";; tandem-tls-jwt) echo "$TANDEM_TLS_PID";; esac; }
 
 echo "| target | wrk req/s (64 conn) | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs | errors | CPU cores per 1000 req/s | RSS MB at 1000 req/s, 100 conn |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-declare -A PORTS=([direct]=$BACKEND [tandem]=$TANDEM [nginx]=$NGINX_PROXY [haproxy]=$HAPROXY)
-for name in ${TARGETS:-direct tandem nginx haproxy}; do
+declare -A PORTS=([direct]=$BACKEND [tandem]=$TANDEM [nginx]=$NGINX_PROXY [haproxy]=$HAPROXY [tandem-tls-jwt]=$TANDEM_TLS)
+for name in ${TARGETS:-direct tandem nginx haproxy tandem-tls-jwt}; do
   port=${PORTS[$name]}
-  rps=$(taskset -c 1 wrk -t1 -c64 -d${WRK_SECONDS}s "http://127.0.0.1:$port/" | awk '/Requests\/sec/{print $2}')
+  scheme=http; auth=(); wrkauth=()
+  if [ "$name" = tandem-tls-jwt ]; then scheme=https; auth=(--header "Authorization: Bearer $TOKEN"); wrkauth=(-H "Authorization: Bearer $TOKEN"); fi
+  rps=$(taskset -c 1 wrk -t1 -c64 -d${WRK_SECONDS}s "${wrkauth[@]}" "$scheme://127.0.0.1:$port/" | awk '/Requests\/sec/{print $2}')
   pid=""; [ "$name" != direct ] && pid=$(worker_pid "$name")
   before=0; [ -n "$pid" ] && before=$(cpu_ticks "$pid")
-  lat=$(taskset -c 1 $BENCH load --url "http://127.0.0.1:$port/" --rate 1000 --connections 16 --duration "$DURATION" --warmup "$WARMUP")
+  lat=$(taskset -c 1 $BENCH load --url "$scheme://127.0.0.1:$port/" "${auth[@]}" --rate 1000 --connections 16 --duration "$DURATION" --warmup "$WARMUP")
   cpu="-"; rss="-"
   if [ -n "$pid" ]; then
     after=$(cpu_ticks "$pid")
     cpu=$(awk -v t=$((after-before)) -v s="$((DURATION+WARMUP))" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.3f", t/hz/s}')
-    taskset -c 1 $BENCH load --url "http://127.0.0.1:$port/" --rate 1000 --connections 100 --duration 20 --warmup 5 >/dev/null & LOAD=$!
+    taskset -c 1 $BENCH load --url "$scheme://127.0.0.1:$port/" "${auth[@]}" --rate 1000 --connections 100 --duration 20 --warmup 5 >/dev/null & LOAD=$!
     sleep 20; rss=$(awk -v k="$(rss_kb "$pid")" 'BEGIN{printf "%.1f", k/1024}'); wait $LOAD || true
   fi
   j() { echo "$lat" | sed -E "s/.*\"$1\":([0-9.]+).*/\1/"; }
