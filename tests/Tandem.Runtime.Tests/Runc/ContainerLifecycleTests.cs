@@ -143,4 +143,33 @@ public sealed class ContainerLifecycleTests
 
         Assert.Equal([ContainerState.Created, ContainerState.Running, ContainerState.Exited], seen);
     }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Resources_AreWrittenToTheContainersCgroups()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment);
+        var config = pod.Container("limited", "sleep", "1000") with
+        {
+            Resources = new ContainerResources { MemoryLimitBytes = 64 * 1024 * 1024, CpuLimitMillis = 250, CpuRequestMillis = 500, PidsLimit = 42 },
+        };
+
+        var id = await pod.RunAsync(config);
+
+        // The path runc was given; on this host's hybrid layout the v1 controllers hold the limits.
+        var cgroup = $"/{environment.Options.HostPrefix}/{pod.Id}/{id}";
+        if (File.Exists("/sys/fs/cgroup/cgroup.controllers"))
+        {
+            Assert.Equal("67108864", (await File.ReadAllTextAsync($"/sys/fs/cgroup{cgroup}/memory.max")).Trim());
+            Assert.Equal("25000 100000", (await File.ReadAllTextAsync($"/sys/fs/cgroup{cgroup}/cpu.max")).Trim());
+            Assert.Equal("42", (await File.ReadAllTextAsync($"/sys/fs/cgroup{cgroup}/pids.max")).Trim());
+        }
+        else
+        {
+            Assert.Equal("67108864", (await File.ReadAllTextAsync($"/sys/fs/cgroup/memory{cgroup}/memory.limit_in_bytes")).Trim());
+            Assert.Equal("25000", (await File.ReadAllTextAsync($"/sys/fs/cgroup/cpu{cgroup}/cpu.cfs_quota_us")).Trim());
+            Assert.Equal("512", (await File.ReadAllTextAsync($"/sys/fs/cgroup/cpu{cgroup}/cpu.shares")).Trim());
+            Assert.Equal("42", (await File.ReadAllTextAsync($"/sys/fs/cgroup/pids{cgroup}/pids.max")).Trim());
+        }
+    }
 }

@@ -91,6 +91,21 @@ public sealed class SandboxTests
         Assert.Equal("hello from the image\n", body);
     }
 
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task NamespacedSysctls_ApplyToThePod()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment, c => c with
+        {
+            Sysctls = new Dictionary<string, string> { ["net.ipv4.ip_unprivileged_port_start"] = "79" },
+        });
+        var config = pod.Container("main", "cat", "/proc/sys/net/ipv4/ip_unprivileged_port_start");
+
+        Assert.Equal(0, (await pod.WaitForExitAsync(await pod.RunAsync(config))).ExitCode);
+
+        Assert.Equal(["79"], await Pod.LogLinesAsync(config.LogPath));
+    }
+
     private static async Task<string[]> PsAsync(Pod pod)
     {
         await pod.RunAsync(pod.Container("sleeper", "sleep", "1000"));
