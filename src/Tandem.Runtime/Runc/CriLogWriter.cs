@@ -56,6 +56,11 @@ internal sealed class CriLogWriter : IAsyncDisposable
         {
             // The pipe broke (container killed mid-write): what arrived is logged below.
         }
+        catch (ObjectDisposedException)
+        {
+            // The container was given up on (failed start) and its log closed: nothing more to copy.
+            return;
+        }
         if (line.Length > 0)
         {
             // The stream ended without a newline: the text is complete, so it is a full record.

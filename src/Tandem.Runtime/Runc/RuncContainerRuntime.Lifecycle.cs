@@ -41,6 +41,9 @@ public sealed partial class RuncContainerRuntime
         {
             watcher.Signal(Signals.Kill);
             await watcher.Exited.ConfigureAwait(false);
+            watcher.Dispose();
+            runc.Dispose();
+            await log.DisposeAsync().ConfigureAwait(false);
             await FailStartAsync(record, e.Message, cancellationToken).ConfigureAwait(false);
         }
         var started = _time.GetUtcNow();

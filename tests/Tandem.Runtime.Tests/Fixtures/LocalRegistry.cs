@@ -20,7 +20,8 @@ public sealed class LocalRegistry : IDisposable
 
     public string Directory { get; }
 
-    public static async Task<LocalRegistry> StartAsync(string directory, CancellationToken cancellationToken)
+    /// <summary>Starts a registry; with <paramref name="htpasswd"/> it demands basic auth (bcrypt htpasswd file).</summary>
+    public static async Task<LocalRegistry> StartAsync(string directory, CancellationToken cancellationToken, string? htpasswd = null)
     {
         var port = FreePort();
         System.IO.Directory.CreateDirectory(directory);
@@ -38,11 +39,13 @@ public sealed class LocalRegistry : IDisposable
                 enabled: true
             http:
               addr: 127.0.0.1:{port}
+            {(htpasswd is null ? "" : $"auth:\n  htpasswd:\n    realm: tandem-test\n    path: {htpasswd}\n")}
             """, cancellationToken);
         var info = new ProcessStartInfo("docker-registry") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("serve");
         info.ArgumentList.Add(config);
         var process = Process.Start(info)!;
+        await File.WriteAllTextAsync(Path.Combine(directory, "registry.pid"), process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -56,7 +59,7 @@ public sealed class LocalRegistry : IDisposable
             try
             {
                 using var response = await http.GetAsync($"http://{registry.Address}/v2/", deadline.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                 {
                     return registry;
                 }

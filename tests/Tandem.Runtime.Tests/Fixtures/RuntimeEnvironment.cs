@@ -64,11 +64,12 @@ public sealed class RuntimeEnvironment
     /// <summary>Removes every sandbox the tests left, stops the registry and deletes the temp tree.</summary>
     private void CleanUp()
     {
+        // The registry first: the test host may be ended before the slower steps below finish.
+        Registry.Dispose();
         foreach (var sandbox in Runtime.Sandboxes.ListPodSandboxesAsync(CancellationToken.None).GetAwaiter().GetResult())
         {
             Runtime.Sandboxes.RemovePodSandboxAsync(sandbox.Id, CancellationToken.None).GetAwaiter().GetResult();
         }
-        Registry.Dispose();
         if (!File.ReadAllText("/proc/self/mountinfo").Contains(Root, StringComparison.Ordinal))
         {
             Directory.Delete(Root, recursive: true);
@@ -88,6 +89,7 @@ public sealed class RuntimeEnvironment
             var alive = File.Exists(owner) && Directory.Exists($"/proc/{File.ReadAllText(owner).Trim()}");
             if (!alive && !mounts.Contains(stale, StringComparison.Ordinal))
             {
+                KillStaleRegistry(stale);
                 try
                 {
                     Directory.Delete(stale, recursive: true);
@@ -97,6 +99,29 @@ public sealed class RuntimeEnvironment
                     // Another run is deleting it too.
                 }
             }
+        }
+    }
+
+    /// <summary>Stops a registry an earlier run started and could not stop: its pid file names it, its command line must name the tree.</summary>
+    private static void KillStaleRegistry(string staleRoot)
+    {
+        var pidFile = Path.Combine(staleRoot, "registry", "registry.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return;
+        }
+        try
+        {
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+            if (commandLine.Contains(staleRoot, StringComparison.Ordinal))
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill();
+            }
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException)
+        {
+            // Already gone.
         }
     }
 
