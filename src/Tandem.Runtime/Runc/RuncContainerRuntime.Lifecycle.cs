@@ -60,14 +60,8 @@ public sealed partial class RuncContainerRuntime
     private async Task RecordExitAsync(ContainerRecord record, LiveContainer live)
     {
         var exitCode = await live.Watcher.Exited.ConfigureAwait(false);
-        try
-        {
-            await live.LogPumps.WaitAsync(LogDrainTimeout, _time).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // A daemonized child still holds the pipe; runc delete below kills it and the pumps end.
-        }
+        // A child left in a shared PID namespace may still hold the pipes; runc delete below kills it.
+        var drained = await DrainAsync(live, LogDrainTimeout).ConfigureAwait(false);
         var oomKills = Cgroups.OomKills(record.CgroupPath);
         var message = ReadTerminationMessage(record.Id);
         try
@@ -78,6 +72,11 @@ public sealed partial class RuncContainerRuntime
         {
             // Removal tries again; the exit itself is still recorded.
             Log.DeleteAfterExitFailed(_logger, record.Id, e.Message);
+        }
+        if (!drained)
+        {
+            // Everything of the container is dead now, so the pipes close; the log is complete before the exit is published.
+            await DrainAsync(live, LogDrainTimeout * 5).ConfigureAwait(false);
         }
         var finished = _time.GetUtcNow();
         var code = exitCode ?? 137;
@@ -96,6 +95,19 @@ public sealed partial class RuncContainerRuntime
         await live.Log.DisposeAsync().ConfigureAwait(false);
         _events.Publish(new ContainerEvent(record.Id, record.SandboxId, ContainerState.Exited, finished));
         live.Finished.TrySetResult();
+    }
+
+    private async Task<bool> DrainAsync(LiveContainer live, TimeSpan timeout)
+    {
+        try
+        {
+            await live.LogPumps.WaitAsync(timeout, _time).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     public async Task StopContainerAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken)
