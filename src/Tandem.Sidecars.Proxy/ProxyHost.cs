@@ -47,6 +47,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
     private FileChangeWatcher? _certificateWatcher;
     private PosixSignalRegistration? _sighup;
     private Task _health = Task.CompletedTask;
+    private CancellationTokenSource? _healthStop;
 
     private ProxyHost(string configPath, ProxyConfig config, ProxyHostOptions options)
     {
@@ -205,6 +206,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
             await _app.DisposeAsync().ConfigureAwait(false);
         }
         await _health.ConfigureAwait(false);
+        _healthStop?.Dispose();
         if (_admin is not null)
         {
             await _admin.DisposeAsync().ConfigureAwait(false);
@@ -270,7 +272,10 @@ public sealed partial class ProxyHost : IAsyncDisposable
         if (config.Health is { } health)
         {
             var checker = new HealthChecker(health, _sideClient, _readiness, _options.Time, _options.LoggerFactory.CreateLogger<HealthChecker>());
-            _health = Task.Run(() => checker.RunAsync(CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, _drain.Draining).Token), CancellationToken.None);
+            // Health checks end with the drain: a draining proxy is not ready whatever the app says.
+            _healthStop = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, _drain.Draining);
+            var token = _healthStop.Token;
+            _health = Task.Run(() => checker.RunAsync(token), CancellationToken.None);
         }
         else
         {
