@@ -43,8 +43,11 @@ public sealed class RuntimeEnvironment
     {
         DeleteStaleRoots();
         var root = Path.Combine(Path.GetTempPath(), $"tandem-rt-{Guid.NewGuid():N}"[..24]);
-        Directory.CreateDirectory(root);
-        await File.WriteAllTextAsync(Path.Combine(root, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Created under another name with its owner inside, then renamed: a concurrent run never sees it without an owner.
+        var creating = root.Replace("tandem-rt-", "tandem-new-", StringComparison.Ordinal);
+        Directory.CreateDirectory(creating);
+        await File.WriteAllTextAsync(Path.Combine(creating, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.Move(creating, root);
         var images = Path.Combine(root, "built");
         await RunAsync(Path.Combine(RepositoryRoot(), "scripts", "build-test-images"), images);
         var registry = await LocalRegistry.StartAsync(Path.Combine(root, "registry"), CancellationToken.None);
