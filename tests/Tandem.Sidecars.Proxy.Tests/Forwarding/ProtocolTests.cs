@@ -58,6 +58,46 @@ public sealed class ProtocolTests
         Assert.Equal("HTTP/2", protocol);
     }
 
+    // Known gap: through the proxy the app's early response headers never reach the client while
+    // the request body is still open (the same exchange works client-to-app directly), so
+    // bidirectional gRPC streaming is not supported yet. Unary gRPC (with trailers) is tested above.
+    [Fact(Skip = "known gap: HTTP/2 full-duplex streaming through the proxy stalls; see comment")]
+    public async Task Http2_FullDuplexStream_EchoesEachMessageBeforeTheClientSendsTheNext()
+    {
+        await using var backend = await TestBackend.StartAsync(async ctx =>
+        {
+            // Like a gRPC server: headers first, then one message back per message received.
+            await ctx.Response.StartAsync();
+            await ctx.Response.Body.FlushAsync();
+            var buffer = new byte[64];
+            int read;
+            while ((read = await ctx.Request.Body.ReadAsync(buffer)) > 0)
+            {
+                await ctx.Response.Body.WriteAsync(buffer.AsMemory(0, read));
+                await ctx.Response.Body.FlushAsync();
+            }
+        }, HttpProtocols.Http2);
+        await using var proxy = await RunningProxy.StartAsync(H2cConfig(backend.Address));
+        using var client = H2cClient(proxy);
+        var content = new DuplexContent();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/chat") { Content = content, Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        var sending = client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var upload = await content.Stream.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        using var response = await sending.WaitAsync(TimeSpan.FromSeconds(20));
+        var download = await response.Content.ReadAsStreamAsync();
+        var echo = new byte[5];
+        foreach (var message in new[] { "ping1", "ping2", "ping3" })
+        {
+            await upload.WriteAsync(Encoding.ASCII.GetBytes(message));
+            await upload.FlushAsync();
+            // The echo of this message must arrive while the request is still open: nothing buffers.
+            await download.ReadExactlyAsync(echo).AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(message, Encoding.ASCII.GetString(echo));
+        }
+        content.Finish();
+    }
+
     [Fact]
     public async Task WebSocket_UpgradeIsTunnelled_BothWays()
     {
@@ -96,5 +136,29 @@ public sealed class ProtocolTests
         }
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(WebSocketState.Closed, socket.State);
+    }
+
+    /// <summary>Request content whose stream the test writes to while the response is being read.</summary>
+    private sealed class DuplexContent : HttpContent
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource<Stream> Stream { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Finish() => _done.TrySetResult();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            // Send the request headers now, as a gRPC client does, rather than with the first message.
+            await stream.FlushAsync();
+            Stream.TrySetResult(stream);
+            await _done.Task;
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
     }
 }
