@@ -86,6 +86,13 @@ internal sealed partial class RequestForwarder(HttpMessageInvoker client, TimePr
                     return new ForwardResult(StatusCodes.Status101SwitchingProtocols, upstream, null);
                 }
                 ResponseCopier.CopyHead(response, context.Response);
+                if (response.Content.Headers.ContentLength is null)
+                {
+                    // A stream of unknown length (gRPC, SSE) may send headers long before its first
+                    // byte of body, and its client may wait for them: pass them on now. Responses
+                    // with a length keep headers and body in one write.
+                    await context.Response.StartAsync(token).ConfigureAwait(false);
+                }
                 var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
                 await ResponseCopier.CopyBodyAsync(stream, context.Response, token).ConfigureAwait(false);
                 ResponseCopier.CopyTrailers(response, context.Response);
