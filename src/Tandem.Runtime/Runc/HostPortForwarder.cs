@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
+using Tandem.Runtime.Networking;
 
 namespace Tandem.Runtime.Runc;
 
@@ -12,10 +12,8 @@ namespace Tandem.Runtime.Runc;
 /// configuration. Without a hostIP the port is published on 127.0.0.1 only: a developer's
 /// machine should not expose pods to its network unless asked.
 /// </summary>
-internal sealed partial class HostPortForwarder : IAsyncDisposable
+internal sealed class HostPortForwarder : IAsyncDisposable
 {
-    private const int CloneNewNet = 0x40000000;
-
     private readonly List<TcpListener> _listeners = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _netnsPath;
@@ -65,7 +63,7 @@ internal sealed partial class HostPortForwarder : IAsyncDisposable
     {
         using (client)
         {
-            using var inner = CreateSocketInNamespace();
+            using var inner = NetworkNamespaceSockets.CreateTcp(_netnsPath);
             try
             {
                 await inner.ConnectAsync(new IPEndPoint(IPAddress.Loopback, containerPort), _stopping.Token).ConfigureAwait(false);
@@ -88,32 +86,6 @@ internal sealed partial class HostPortForwarder : IAsyncDisposable
         target.Shutdown(SocketShutdown.Send);
     }
 
-    private Socket CreateSocketInNamespace()
-    {
-        Socket? socket = null;
-        Exception? failure = null;
-        // setns changes only the calling thread, which ends right after: the process stays in the host namespace.
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                using var ns = File.OpenHandle(_netnsPath);
-                if (setns(ns.DangerousGetHandle().ToInt32(), CloneNewNet) != 0)
-                {
-                    throw new IOException($"cannot enter {_netnsPath}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
-                }
-                socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-        });
-        thread.Start();
-        thread.Join();
-        return socket ?? throw new IOException("cannot create a socket in the pod's network namespace", failure);
-    }
-
     public ValueTask DisposeAsync()
     {
         _stopping.Cancel();
@@ -125,6 +97,4 @@ internal sealed partial class HostPortForwarder : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int setns(int fd, int nstype);
 }
