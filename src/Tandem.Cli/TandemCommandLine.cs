@@ -15,6 +15,7 @@ public static class TandemCommandLine
             LintCommand.Create(),
             ProxyCommand.Create(),
             ShipCommand.Create(),
+            RunCommand.Create(),
             CompletionCommand.Create(),
         };
         return root;
