@@ -80,6 +80,8 @@ public sealed partial class RuncContainerRuntime : IContainerRuntime
                 File.SetUnixFileMode(terminationLog, (UnixFileMode)0b110_110_110);
             }
             var spec = OciSpecBuilder.Build(new ContainerSpecInput(config, image, user, sandboxRecord, _layout.SandboxDirectory(sandboxId), terminationLog, record.CgroupPath, hostFilesystem));
+            ExecutableLookup.Check(config.Name, ContainerProcess.Args(config, image)[0], ContainerProcess.Env(config, image, sandbox.Hostname),
+                config.WorkingDir ?? image.WorkingDir ?? "/", rootfs, config.Mounts);
             File.WriteAllText(Path.Combine(directory, "config.json"), spec.ToJsonString());
         }
         catch

@@ -87,15 +87,32 @@ public sealed class ContainerLifecycleTests
     }
 
     [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
-    public async Task Start_WithCommandNotInImage_FailsWithStartError()
+    public async Task Create_WithCommandNotInImage_FailsNamingTheCommand()
     {
         var environment = await Requirements.RequireAsync();
         await using var pod = await Pod.StartAsync(environment);
-        var id = await pod.Runtime.Containers.CreateContainerAsync(pod.Id, pod.Container("main", "/no/such/binary"), pod.Config, CancellationToken.None);
+
+        var absolute = await Assert.ThrowsAsync<RuntimeException>(() =>
+            pod.Runtime.Containers.CreateContainerAsync(pod.Id, pod.Container("main", "/no/such/binary"), pod.Config, CancellationToken.None));
+        var searched = await Assert.ThrowsAsync<RuntimeException>(() =>
+            pod.Runtime.Containers.CreateContainerAsync(pod.Id, pod.Container("main", "no-such-tool"), pod.Config, CancellationToken.None));
+
+        Assert.Contains("stat /no/such/binary: no such file or directory", absolute.Message);
+        Assert.Contains("\"no-such-tool\": executable file not found in $PATH", searched.Message);
+        Assert.Empty((await pod.Runtime.Containers.ListContainersAsync(pod.Id, CancellationToken.None)).Where(c => c.Name == "main"));
+    }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Start_WithCommandThatCannotBeExecuted_FailsWithStartError()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment);
+        // It exists, so the create passes; the kernel refuses to execute it, so the start fails.
+        var id = await pod.Runtime.Containers.CreateContainerAsync(pod.Id, pod.Container("main", "/etc/passwd"), pod.Config, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<RuntimeException>(() => pod.Runtime.Containers.StartContainerAsync(id, CancellationToken.None));
 
-        Assert.Contains("/no/such/binary", error.Message);
+        Assert.Contains("/etc/passwd", error.Message);
         var status = await pod.Runtime.Containers.ContainerStatusAsync(id, CancellationToken.None);
         Assert.Equal(ContainerState.Exited, status.State);
         Assert.Equal("StartError", status.Reason);
