@@ -116,7 +116,7 @@ public sealed partial class Kubelet : IAsyncDisposable
         {
             Metadata = metadata,
             Spec = (pod.Spec ?? new PodSpec()) with { NodeName = _options.NodeName },
-            Status = new PodStatus { Phase = "Pending", QosClass = pod.Status?.QosClass },
+            Status = new PodStatus { Phase = "Pending", QosClass = Status.PodQos.Classify(pod.Spec ?? new PodSpec()) },
         };
         var key = ObjectStore.KeyOf(metadata);
         var worker = new PodWorker(_context, admitted);
