@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Tandem.Model.CoreV1;
+using Tandem.Model.Manifests;
+using Tandem.Node;
+using Tandem.Node.Store;
+using Tandem.Runtime.Runc;
+
+namespace Tandem.Bench.Node;
+
+/// <summary>
+/// An in-process node on runc, as <c>tandem run</c> hosts it, with the two observable signs that a pod has started:
+/// the third <see cref="ContainerStarted"/> notification (runc start of the last container returned), and the first
+/// published status in which every container is running.
+/// </summary>
+public sealed class TandemNode : IAsyncDisposable
+{
+    private readonly RuncRuntime _runtime;
+    private readonly Kubelet _kubelet;
+    private readonly ConcurrentDictionary<string, Waiter> _waiters = new();
+    private readonly Task _reading;
+
+    private TandemNode(RuncRuntime runtime, Kubelet kubelet)
+    {
+        _runtime = runtime;
+        _kubelet = kubelet;
+        _reading = Task.Run(ReadNotificationsAsync);
+    }
+
+    public RuncRuntime Runtime => _runtime;
+
+    public static async Task<TandemNode> StartAsync(string directory, string imageArchive)
+    {
+        var runtime = new RuncRuntime(new RuncRuntimeOptions
+        {
+            StateRoot = Path.Combine(directory, "runtime"),
+            HostPrefix = "tb" + Random.Shared.Next(1000, 9999),
+            DockerConfigPath = null,
+        });
+        await runtime.VerifyHostAsync(CancellationToken.None);
+        await runtime.Images.ImportImageAsync(imageArchive, BenchPod.Image, CancellationToken.None);
+        var kubelet = new Kubelet(new NodeOptions { StateDirectory = Path.Combine(directory, "node") }, runtime.Sandboxes, runtime.Containers, runtime.Images);
+        var node = new TandemNode(runtime, kubelet);
+        await kubelet.StartAsync(CancellationToken.None);
+        return node;
+    }
+
+    /// <summary>Parses and defaults the manifest (not timed: a client does that before it applies).</summary>
+    public static Pod Load(string name)
+    {
+        var manifest = ManifestLoader.Load(BenchPod.Manifest(name), name + ".yaml");
+        if (!manifest.IsValid)
+        {
+            throw new InvalidOperationException(string.Join("; ", manifest.Problems.Select(p => p.Message)));
+        }
+        return (Pod)manifest.Objects.Single().Defaulted;
+    }
+
+    /// <summary>Applies a pod; the returned task completes with the times from Apply to all-started and to all-running status.</summary>
+    public Task<(double Started, double Running)> ApplyAsync(Pod pod)
+    {
+        var waiter = new Waiter();
+        _waiters[pod.Metadata!.Name!] = waiter;
+        waiter.Clock.Start();
+        _kubelet.Apply(pod);
+        return waiter.Done.Task;
+    }
+
+    public Task DeleteAsync(string name) => _kubelet.DeleteAsync(new PodKey("default", name), 0, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _kubelet.DeleteAllAsync(0, CancellationToken.None);
+        await _kubelet.DisposeAsync();
+        await _reading;
+    }
+
+    private async Task ReadNotificationsAsync()
+    {
+        await foreach (var notification in _kubelet.Notifications.Subscribe().ReadAllAsync())
+        {
+            switch (notification)
+            {
+                case ContainerStarted started when _waiters.TryGetValue(started.Pod.Metadata!.Name!, out var waiter):
+                    if (++waiter.StartedCount == BenchPod.Containers.Length)
+                    {
+                        waiter.Started = waiter.Clock.Elapsed.TotalMilliseconds;
+                    }
+                    break;
+                case PodChanged changed when _waiters.TryGetValue(changed.Pod.Metadata!.Name!, out var waiter) && AllRunning(changed.Pod):
+                    if (_waiters.TryRemove(KeyValuePair.Create(changed.Pod.Metadata!.Name!, waiter)))
+                    {
+                        waiter.Done.TrySetResult((waiter.Started, waiter.Clock.Elapsed.TotalMilliseconds));
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static bool AllRunning(Pod pod)
+    {
+        var statuses = (pod.Status?.InitContainerStatuses ?? []).Concat(pod.Status?.ContainerStatuses ?? []).ToList();
+        return BenchPod.Containers.All(name => statuses.Any(s => s.Name == name && s.State?.Running is not null));
+    }
+
+    private sealed class Waiter
+    {
+        public Stopwatch Clock { get; } = new();
+
+        public int StartedCount { get; set; }
+
+        public double Started { get; set; }
+
+        public TaskCompletionSource<(double, double)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
