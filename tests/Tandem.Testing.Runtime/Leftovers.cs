@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Tandem.Runtime.Tests.Fixtures;
+namespace Tandem.Testing.Runtime;
 
 /// <summary>Inspects the machine for anything a runtime with the given options left behind: processes, mounts, network namespaces, cgroups, state directories.</summary>
 public static class Leftovers

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Tandem.Runtime.Tests.Fixtures;
+namespace Tandem.Testing.Runtime;
 
 /// <summary>A real Distribution registry (Debian's docker-registry) on 127.0.0.1, plain HTTP, storage in a temp dir.</summary>
 public sealed class LocalRegistry : IDisposable

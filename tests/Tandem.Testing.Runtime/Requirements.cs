@@ -1,9 +1,9 @@
 using Tandem.Testing;
 
-namespace Tandem.Runtime.Tests.Fixtures;
+namespace Tandem.Testing.Runtime;
 
 /// <summary>What the runtime tests need from the machine: the attribute form skips for developers, <see cref="RequireAsync"/> fails under CI=true.</summary>
-internal static class Requirements
+public static class Requirements
 {
     /// <summary>The same list the tests' <c>[PrerequisiteFact(...)]</c> attributes name.</summary>
     public static readonly string[] All = ["root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox"];

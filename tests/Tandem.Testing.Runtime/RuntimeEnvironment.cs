@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Tandem.Runtime.Runc;
 
-namespace Tandem.Runtime.Tests.Fixtures;
+namespace Tandem.Testing.Runtime;
 
 /// <summary>
 /// One registry, one set of test images and one runtime (with its image cache) for the whole test

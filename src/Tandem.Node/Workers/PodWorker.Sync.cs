@@ -196,6 +196,10 @@ internal sealed partial class PodWorker
         {
             Log.CleanUpFailed(_context.Logger, e, Key.ToString());
         }
+        // The kubelet's terminated pod keeps the status of a stopped sandbox (syncTerminatedPod regenerates it after
+        // killPod): PodReadyToStartContainers=False. Without this the final pod kept the True of the status above (SC-01).
+        _snapshot = _snapshot with { Sandbox = SandboxState.None };
+        PublishStatus(Now);
         _done = true;
         _finished.TrySetResult(_pod);
     }

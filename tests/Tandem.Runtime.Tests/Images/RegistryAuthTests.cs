@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Environment = Tandem.Runtime.Tests.Fixtures.RuntimeEnvironment;
+using Environment = Tandem.Testing.Runtime.RuntimeEnvironment;
 using Tandem.Runtime.Tests.Fixtures;
 using Tandem.Testing;
 

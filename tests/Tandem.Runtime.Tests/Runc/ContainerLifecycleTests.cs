@@ -99,7 +99,7 @@ public sealed class ContainerLifecycleTests
 
         Assert.Contains("stat /no/such/binary: no such file or directory", absolute.Message);
         Assert.Contains("\"no-such-tool\": executable file not found in $PATH", searched.Message);
-        Assert.Empty((await pod.Runtime.Containers.ListContainersAsync(pod.Id, CancellationToken.None)).Where(c => c.Name == "main"));
+        Assert.DoesNotContain(await pod.Runtime.Containers.ListContainersAsync(pod.Id, CancellationToken.None), c => c.Name == "main");
     }
 
     [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]

@@ -1,0 +1,36 @@
+using Tandem.Acceptance.Support;
+using Tandem.Testing;
+
+namespace Tandem.Acceptance.Scenarios;
+
+/// <summary>SC-06: restarting a regular container does not re-run init containers (Always).</summary>
+public sealed class Sc06RegularRestartDoesNotRerunInitTests
+{
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Init_containers_do_not_run_again_when_the_regular_container_restarts()
+    {
+        await using var node = await ScenarioNode.StartAsync();
+        node.Apply("sc06.yaml");
+
+        var latest = (await node.WaitForAsync(p => p.FindContainer("regular-1")?.RestartCount >= 3, TimeSpan.FromMinutes(2), "restartCount >= 3")).Pod;
+
+        var log = node.Log;
+        PodAssert.Log(log, log.HasRestarted("regular-1"), "HasRestarted(regular-1)");
+        foreach (var init in new[] { "init-1", "init-2", "init-3" })
+        {
+            PodAssert.Log(log, log.HasNotRestarted(init), $"HasNotRestarted({init})");
+            PodAssert.RestartCount(latest, init, 0);
+            PodAssert.Terminated(latest, init, 0, "Completed");
+        }
+        foreach (var (a, b) in new[] { ("init-1", "init-2"), ("init-2", "init-3"), ("init-3", "regular-1") })
+        {
+            PodAssert.Log(log, log.StartsBefore(a, b), $"StartsBefore({a}, {b})");
+            PodAssert.Log(log, log.ExitsBefore(a, b), $"ExitsBefore({a}, {b})");
+        }
+        foreach (var after in node.Observations.SkipWhile(o => !o.Pod.FindContainer("regular-1").IsRunning()))
+        {
+            PodAssert.Condition(after.Pod, "Initialized", "True");
+        }
+        await node.FinishAsync();
+    }
+}
