@@ -45,6 +45,7 @@ public static class RunCommand
                 Timeout = parse.GetValue(timeout),
                 StopAfter = parse.GetValue(stopAfter),
                 Color = ColorDecision.Decide(mode, Console.Out, Environment.GetEnvironmentVariable),
+                HostPrefix = Environment.GetEnvironmentVariable("TANDEM_HOST_PREFIX") is { Length: > 0 } prefix ? prefix : "tandem",
             };
             return new RunSession(settings, Console.Out, Console.Error, TimeProvider.System).RunAsync().GetAwaiter().GetResult();
         });

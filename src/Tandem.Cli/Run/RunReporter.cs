@@ -14,6 +14,7 @@ internal sealed class RunReporter(RunOutput output, TimeProvider time)
     private readonly Dictionary<string, Task> _following = [];
     private readonly Dictionary<string, string?> _phases = [];
     private readonly HashSet<string> _reportedExits = [];
+    private readonly Dictionary<string, string> _waiting = [];
 
     public async Task RunAsync(ChannelReader<NodeNotification> notifications, CancellationToken cancellationToken)
     {
@@ -69,6 +70,7 @@ internal sealed class RunReporter(RunOutput output, TimeProvider time)
         _phases[name] = phase;
         foreach (var status in (pod.Status?.InitContainerStatuses ?? []).Concat(pod.Status?.ContainerStatuses ?? []))
         {
+            ReportWaiting(name, status);
             if (status.State?.Terminated is not { } terminated || terminated.ContainerID is not { } id || !_reportedExits.Add(id))
             {
                 continue;
@@ -82,6 +84,25 @@ internal sealed class RunReporter(RunOutput output, TimeProvider time)
             }
             var kind = terminated.ExitCode == 0 ? LineKind.Normal : LineKind.Warning;
             output.Lifecycle($"{name}/{status.Name}", $"exited with code {terminated.ExitCode} ({terminated.Reason})", kind);
+        }
+    }
+
+    // A container held back for a reason a user must see (ErrImagePull, CrashLoopBackOff, CreateContainerError ...),
+    // once per change; the ordinary waits (PodInitializing, ContainerCreating) stay quiet.
+    private void ReportWaiting(string pod, Model.CoreV1.ContainerStatus status)
+    {
+        var key = $"{pod}/{status.Name}";
+        var reason = status.State?.Waiting?.Reason;
+        if (reason is null or "PodInitializing" or "ContainerCreating")
+        {
+            _waiting.Remove(key);
+            return;
+        }
+        var line = $"waiting: {reason}: {status.State!.Waiting!.Message}";
+        if (_waiting.GetValueOrDefault(key) != line)
+        {
+            _waiting[key] = line;
+            output.Lifecycle(key, line, LineKind.Warning);
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class RunSession(RunSettings settings, TextWriter output, TextWrit
         using var loggers = LoggerFactory.Create(logging => logging
             .SetMinimumLevel(Environment.GetEnvironmentVariable("TANDEM_DEBUG") == "1" ? LogLevel.Debug : LogLevel.Warning)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        var runtime = new RuncRuntime(new RuncRuntimeOptions { StateRoot = settings.StateDirectory }, loggers: loggers);
+        var runtime = new RuncRuntime(new RuncRuntimeOptions { StateRoot = settings.StateDirectory, HostPrefix = settings.HostPrefix }, loggers: loggers);
         try
         {
             await runtime.VerifyHostAsync(CancellationToken.None).ConfigureAwait(false);

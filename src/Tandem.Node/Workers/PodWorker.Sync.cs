@@ -29,6 +29,14 @@ internal sealed partial class PodWorker
             RunProbe(run);
         }
         var now = Now;
+        if (IsDeletedAndIdle())
+        {
+            // SyncTerminatingPod with nothing left to stop (a pod deleted before its sandbox existed).
+            _snapshot = _snapshot with { TerminationFinished = true };
+            PublishStatus(now);
+            await FinishAsync().ConfigureAwait(false);
+            return;
+        }
         var actions = PodDecider.Decide(_snapshot, now);
         _snapshot = _snapshot.Apply(actions, now);
         _retryAt = actions.NextRetryAt;
@@ -59,6 +67,10 @@ internal sealed partial class PodWorker
             PublishStatus(Now);
         }
     }
+
+    private bool IsDeletedAndIdle() =>
+        _snapshot.DeletionRequested && !_snapshot.TerminationInProgress && _snapshot.Sandbox == SandboxState.None
+        && _snapshot.ContainersBeingKilled.IsEmpty && !_snapshot.Containers.Values.Any(c => c.Latest?.IsRunning == true);
 
     /// <summary>Reads what the runtime says about the pod's containers and sandbox, and moves the terminations on.</summary>
     private async Task ObserveAsync()
