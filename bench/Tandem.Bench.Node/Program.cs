@@ -36,6 +36,8 @@ static async Task StartRunsAsync(TandemNode node, Podman? podman, int runs)
     const int warmUp = 3;
     var started = new Samples("tandem: Apply → 3rd ContainerStarted");
     var running = new Samples("tandem: Apply → status shows 3 running");
+    var inProcesses = new Samples("tandem: of that, waiting for host processes");
+    var verbs = new Dictionary<string, Samples>();
     var deleted = new Samples("tandem: delete (grace 0) until gone");
     var played = new Samples("podman kube play (returns with 3 started)");
     var removed = new Samples("podman pod rm -f -t 0");
@@ -43,14 +45,24 @@ static async Task StartRunsAsync(TandemNode node, Podman? podman, int runs)
     {
         var name = $"bench-{run}";
         var pod = TandemNode.Load(name);
-        var (s, r) = await node.ApplyAsync(pod).WaitAsync(TimeSpan.FromSeconds(60));
+        var start = await node.ApplyAsync(pod).WaitAsync(TimeSpan.FromSeconds(60));
+        var spans = node.Processes.Between(start.StartTimestamp, start.EndTimestamp);
         var clock = Stopwatch.StartNew();
         await node.DeleteAsync(name);
         var d = clock.Elapsed.TotalMilliseconds;
         if (run >= warmUp)
         {
-            started.Add(s);
-            running.Add(r);
+            started.Add(start.Started);
+            running.Add(start.Running);
+            inProcesses.Add(spans.Sum(x => x.Milliseconds));
+            foreach (var group in spans.GroupBy(x => x.Command))
+            {
+                var samples = verbs.TryGetValue(group.Key, out var known) ? known : verbs[group.Key] = new Samples($"tandem: {group.Key} (per process)");
+                foreach (var span in group)
+                {
+                    samples.Add(span.Milliseconds);
+                }
+            }
             deleted.Add(d);
         }
         if (podman is not null)
@@ -71,7 +83,7 @@ static async Task StartRunsAsync(TandemNode node, Podman? podman, int runs)
     }
     Console.WriteLine($"\none pod (app + 2 native sidecars), {runs} runs after {warmUp} warm-up runs, tandem and podman interleaved, {Environment.ProcessorCount} cores");
     Console.WriteLine(Samples.Header);
-    foreach (var samples in new[] { started, running, deleted, played, removed }.Where(s => s.Count > 0))
+    foreach (var samples in new[] { started, running, inProcesses }.Concat(verbs.Values).Concat([deleted, played, removed]).Where(s => s.Count > 0))
     {
         Console.WriteLine(samples.Row());
     }
@@ -91,9 +103,10 @@ static async Task BurstAsync(TandemNode node, Podman? podman, int pods)
     var clock = Stopwatch.StartNew();
     var starts = loaded.Select(node.ApplyAsync).ToList();
     var results = await Task.WhenAll(starts).WaitAsync(TimeSpan.FromSeconds(120));
+    var burstSpans = node.Processes.Between(results.Min(r => r.StartTimestamp), results.Max(r => r.EndTimestamp));
     var all = clock.Elapsed.TotalMilliseconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"\n{pods} pods applied at once: all containers of all pods started after {results.Max(r => r.Started):F0} ms (3rd ContainerStarted of the last pod); every status running after {all:F0} ms"));
+        $"\n{pods} pods applied at once: all containers of all pods started after {results.Max(r => r.Started):F0} ms (3rd ContainerStarted of the last pod); every status running after {all:F0} ms; {burstSpans.Count} host processes ({string.Join(", ", burstSpans.GroupBy(s => s.Command).Select(g => $"{g.Count()} {g.Key}"))})"));
     await Task.Delay(TimeSpan.FromSeconds(3));
     GC.Collect();
     await Task.Delay(TimeSpan.FromSeconds(1));

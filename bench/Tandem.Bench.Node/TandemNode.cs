@@ -20,8 +20,9 @@ public sealed class TandemNode : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Waiter> _waiters = new();
     private readonly Task _reading;
 
-    private TandemNode(RuncRuntime runtime, Kubelet kubelet)
+    private TandemNode(RuncRuntime runtime, Kubelet kubelet, TimedProcessRunner processes)
     {
+        Processes = processes;
         _runtime = runtime;
         _kubelet = kubelet;
         _reading = Task.Run(ReadNotificationsAsync);
@@ -29,18 +30,22 @@ public sealed class TandemNode : IAsyncDisposable
 
     public RuncRuntime Runtime => _runtime;
 
+    /// <summary>Every host process the runtime ran, timed.</summary>
+    public TimedProcessRunner Processes { get; }
+
     public static async Task<TandemNode> StartAsync(string directory, string imageArchive)
     {
+        var processes = new TimedProcessRunner();
         var runtime = new RuncRuntime(new RuncRuntimeOptions
         {
             StateRoot = Path.Combine(directory, "runtime"),
             HostPrefix = "tb" + Random.Shared.Next(1000, 9999),
             DockerConfigPath = null,
-        });
+        }, processes);
         await runtime.VerifyHostAsync(CancellationToken.None);
         await runtime.Images.ImportImageAsync(imageArchive, BenchPod.Image, CancellationToken.None);
         var kubelet = new Kubelet(new NodeOptions { StateDirectory = Path.Combine(directory, "node") }, runtime.Sandboxes, runtime.Containers, runtime.Images);
-        var node = new TandemNode(runtime, kubelet);
+        var node = new TandemNode(runtime, kubelet, processes);
         await kubelet.StartAsync(CancellationToken.None);
         return node;
     }
@@ -56,11 +61,15 @@ public sealed class TandemNode : IAsyncDisposable
         return (Pod)manifest.Objects.Single().Defaulted;
     }
 
+    /// <summary>One pod's start: milliseconds from Apply to the third ContainerStarted and to the all-running status.</summary>
+    public sealed record PodStart(double Started, double Running, long StartTimestamp, long EndTimestamp);
+
     /// <summary>Applies a pod; the returned task completes with the times from Apply to all-started and to all-running status.</summary>
-    public Task<(double Started, double Running)> ApplyAsync(Pod pod)
+    public Task<PodStart> ApplyAsync(Pod pod)
     {
         var waiter = new Waiter();
         _waiters[pod.Metadata!.Name!] = waiter;
+        waiter.StartTimestamp = Stopwatch.GetTimestamp();
         waiter.Clock.Start();
         _kubelet.Apply(pod);
         return waiter.Done.Task;
@@ -90,7 +99,7 @@ public sealed class TandemNode : IAsyncDisposable
                 case PodChanged changed when _waiters.TryGetValue(changed.Pod.Metadata!.Name!, out var waiter) && AllRunning(changed.Pod):
                     if (_waiters.TryRemove(KeyValuePair.Create(changed.Pod.Metadata!.Name!, waiter)))
                     {
-                        waiter.Done.TrySetResult((waiter.Started, waiter.Clock.Elapsed.TotalMilliseconds));
+                        waiter.Done.TrySetResult(new PodStart(waiter.Started, waiter.Clock.Elapsed.TotalMilliseconds, waiter.StartTimestamp, Stopwatch.GetTimestamp()));
                     }
                     break;
                 default:
@@ -109,10 +118,12 @@ public sealed class TandemNode : IAsyncDisposable
     {
         public Stopwatch Clock { get; } = new();
 
+        public long StartTimestamp { get; set; }
+
         public int StartedCount { get; set; }
 
         public double Started { get; set; }
 
-        public TaskCompletionSource<(double, double)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<PodStart> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -4,8 +4,8 @@ namespace Tandem.Runtime.Runc;
 
 /// <summary>
 /// The few Linux system calls the driver makes itself because no tool does them better:
-/// mounts (no process per mount), pidfds (exit detection without polling /proc) and openat2
-/// (subPath resolution that cannot be raced).
+/// mounts (no process per mount), pidfds (exit detection without polling /proc), openat2
+/// (subPath resolution that cannot be raced) and network namespaces (no <c>ip</c> process per pod).
 /// </summary>
 internal static partial class LinuxNative
 {
@@ -25,6 +25,10 @@ internal static partial class LinuxNative
     public const ulong MsRec = 16384;
     public const ulong MsPrivate = 1 << 18;
     public const int MntDetach = 2;
+    public const ulong MsShared = 1 << 20;
+    public const int CloneNewNet = 0x40000000;
+    public const int CloneNewUts = 0x04000000;
+    public const int CloneNewIpc = 0x08000000;
 
     private const int SysPidfdOpen = 434;
     private const int SysPidfdSendSignal = 424;
@@ -34,6 +38,12 @@ internal static partial class LinuxNative
     public const int WExited = 4;
     public const int WNohang = 1;
     public const short PollIn = 1;
+    private const int AfInet = 2;
+    private const int SockDgram = 2;
+    private const int SockCloexec = 0x80000;
+    private const ulong SiocGifFlags = 0x8913;
+    private const ulong SiocSifFlags = 0x8914;
+    private const short IffUp = 1;
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int mount(string? source, string target, string? fstype, ulong flags, string? data);
@@ -126,4 +136,56 @@ internal static partial class LinuxNative
     }
 
     public static string ErrorText(int errno) => Marshal.GetPInvokeErrorMessage(errno);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int unshare(int flags);
+
+    [LibraryImport("libc", EntryPoint = "sethostname", SetLastError = true)]
+    private static partial int sethostname(byte[] name, nuint length);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int socket(int domain, int type, int protocol);
+
+    /// <summary>Sets the hostname of the calling thread's UTS namespace; 0 or -1 with errno set.</summary>
+    public static int SetHostname(string name)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(name);
+        return sethostname(bytes, (nuint)bytes.Length);
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static unsafe partial int ioctl(int fd, ulong request, byte* argument);
+
+    /// <summary>
+    /// Sets the calling thread's network namespace's loopback interface up (SIOCSIFFLAGS, as <c>ip link set lo up</c>
+    /// does through netlink); returns 0 or -1 with errno set.
+    /// </summary>
+    public static unsafe int SetLoopbackUp()
+    {
+        var fd = socket(AfInet, SockDgram | SockCloexec, 0);
+        if (fd < 0)
+        {
+            return -1;
+        }
+        try
+        {
+            // struct ifreq: the interface name (16 bytes), then the union whose first member is ifr_flags.
+            var request = stackalloc byte[40];
+            new Span<byte>(request, 40).Clear();
+            request[0] = (byte)'l';
+            request[1] = (byte)'o';
+            if (ioctl(fd, SiocGifFlags, request) != 0)
+            {
+                return -1;
+            }
+            *(short*)(request + 16) |= IffUp;
+            return ioctl(fd, SiocSifFlags, request);
+        }
+        finally
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            close(fd);
+            Marshal.SetLastPInvokeError(errno);
+        }
+    }
 }

@@ -99,12 +99,14 @@ internal static class OciSpecBuilder
     {
         var holder = input.Sandbox.HolderPid;
         var shared = input.Sandbox.Config.ShareProcessNamespace;
+        // A holder-less sandbox's namespaces are bind-mounted under its directory (NamespacePins).
+        string Of(string type) => input.Sandbox.PinnedNamespaces ? Path.Combine(input.SandboxDirectory, "ns", type) : $"/proc/{holder}/ns/{type}";
         return
         [
-            shared ? Join("pid", $"/proc/{holder}/ns/pid") : new JsonObject { ["type"] = "pid" },
+            shared ? Join("pid", Of("pid")) : new JsonObject { ["type"] = "pid" },
             Join("network", $"/run/netns/{input.Sandbox.NetnsName}"),
-            Join("ipc", $"/proc/{holder}/ns/ipc"),
-            Join("uts", $"/proc/{holder}/ns/uts"),
+            Join("ipc", Of("ipc")),
+            Join("uts", Of("uts")),
             new JsonObject { ["type"] = "mount" },
         ];
         static JsonObject Join(string type, string path) => new() { ["type"] = type, ["path"] = path };

@@ -16,10 +16,18 @@ internal static class OrphanReaper
     private static readonly ConcurrentDictionary<int, byte> Watched = new();
     private static readonly long MinInterval = System.Diagnostics.Stopwatch.Frequency / 2;
     private static long _lastScan;
+    private static int _holds;
 
     public static void Watch(int pid) => Watched[pid] = 0;
 
     public static void Unwatch(int pid) => Watched.TryRemove(pid, out _);
+
+    /// <summary>Suspends reaping until disposed: a container just started is our child before its pid is known and watched.</summary>
+    public static IDisposable HoldOff()
+    {
+        Interlocked.Increment(ref _holds);
+        return new Hold();
+    }
 
     /// <summary>Scans at most twice a second however many watchers ask (each scan reads every /proc/N/status).</summary>
     public static void ReapOrphansThrottled()
@@ -34,6 +42,11 @@ internal static class OrphanReaper
 
     public static void ReapOrphans()
     {
+        if (Volatile.Read(ref _holds) > 0)
+        {
+            // A start is between runc's exit and its watcher; the next scan catches up.
+            return;
+        }
         var self = LinuxNative.getpid().ToString(CultureInfo.InvariantCulture);
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
@@ -62,6 +75,19 @@ internal static class OrphanReaper
                     LinuxNative.ReapPidfd(pidfd);
                     LinuxNative.close(pidfd);
                 }
+            }
+        }
+    }
+
+    private sealed class Hold : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                Interlocked.Decrement(ref _holds);
             }
         }
     }

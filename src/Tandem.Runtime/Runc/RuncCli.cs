@@ -7,14 +7,16 @@ namespace Tandem.Runtime.Runc;
 internal sealed class RuncCli(RuncRuntimeOptions options, StateLayout layout, IProcessRunner runner)
 {
     /// <summary>
-    /// <c>runc create</c> in detached pass-through mode: the container's stdio are runc's own
-    /// pipes, which this process reads; runc exits once the container's init is waiting for start.
-    /// runc's own messages go to a log file so they never mix into the container's stderr.
+    /// <c>runc run --detach</c> in pass-through mode: the container's stdio are runc's own pipes, which
+    /// this process reads; runc exits once the container's process runs. One runc process per start
+    /// instead of two (<c>create</c> then <c>start</c>): the node starts each container as soon as it is
+    /// created, so the split bought nothing but a process. runc's own messages go to a log file so they
+    /// never mix into the container's stderr.
     /// </summary>
-    public IStartedProcess Create(string id, string bundle, string pidFile) =>
+    public IStartedProcess Run(string id, string bundle, string pidFile) =>
         runner.Start(new ProcessSpec(options.RuncPath,
             ["--root", layout.RuncRoot, "--log", Path.Combine(bundle, "runc.log"), "--log-format", "json",
-             "create", "--bundle", bundle, "--pid-file", pidFile, id]));
+             "run", "--detach", "--bundle", bundle, "--pid-file", pidFile, id]));
 
     /// <summary>The last error runc logged for a bundle, for messages.</summary>
     public static string LastError(string bundle, string fallback)
@@ -42,15 +44,6 @@ internal sealed class RuncCli(RuncRuntimeOptions options, StateLayout layout, IP
             }
         }
         return message;
-    }
-
-    public async Task StartAsync(string id, CancellationToken cancellationToken)
-    {
-        var result = await RunAsync(["start", id], cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode != 0)
-        {
-            throw new RuntimeException(RuntimeErrorCode.Internal, $"runc start {id} failed: {result.Stderr.Trim()}");
-        }
     }
 
     /// <summary>Signals every process of the container (<c>--all</c>), which also reaches processes that left init's PID namespace share.</summary>

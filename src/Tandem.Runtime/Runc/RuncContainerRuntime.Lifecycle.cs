@@ -16,36 +16,30 @@ public sealed partial class RuncContainerRuntime
         }
         var bundle = _layout.ContainerDirectory(containerId);
         var pidFile = Path.Combine(bundle, "init.pid");
-        var runc = _runc.Create(containerId, bundle, pidFile);
-        // The container reads stdin from this pipe; closing it now gives it end-of-file, like kubectl run without -i.
-        runc.StandardInput.Close();
-        var created = await runc.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (created != 0)
+        int pid;
+        ProcessExitWatcher watcher;
+        var runc = _runc.Run(containerId, bundle, pidFile);
+        // A container that exits at once is a zombie child of ours from the moment runc exits: the orphan
+        // reaper must leave it until its watcher takes it, or its exit status would be lost.
+        using (OrphanReaper.HoldOff())
         {
-            var error = RuncCli.LastError(bundle, "runc create failed");
-            runc.Dispose();
-            await FailStartAsync(record, error, cancellationToken).ConfigureAwait(false);
+            // The container reads stdin from this pipe; closing it now gives it end-of-file, like kubectl run without -i.
+            runc.StandardInput.Close();
+            var exit = await runc.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            if (exit != 0)
+            {
+                var error = RuncCli.LastError(bundle, "runc run failed");
+                runc.Dispose();
+                await FailStartAsync(record, error, cancellationToken).ConfigureAwait(false);
+            }
+            pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+            watcher = ProcessExitWatcher.Watch(pid, _stopping.Token)
+                ?? throw new RuntimeException(RuntimeErrorCode.Internal, $"container \"{record.Config.Name}\" ({containerId}) died before it started");
         }
-        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
-        var watcher = ProcessExitWatcher.Watch(pid, _stopping.Token)
-            ?? throw new RuntimeException(RuntimeErrorCode.Internal, $"container \"{record.Config.Name}\" ({containerId}) died before it started");
         var log = new CriLogWriter(record.Config.LogPath, _time);
         var pumps = Task.WhenAll(log.PumpAsync(runc.StandardOutput, "stdout"), log.PumpAsync(runc.StandardError, "stderr"));
         var live = new LiveContainer(runc, log, pumps, watcher);
         _live[containerId] = live;
-        try
-        {
-            await _runc.StartAsync(containerId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RuntimeException e)
-        {
-            watcher.Signal(Signals.Kill);
-            await watcher.Exited.ConfigureAwait(false);
-            watcher.Dispose();
-            runc.Dispose();
-            await log.DisposeAsync().ConfigureAwait(false);
-            await FailStartAsync(record, e.Message, cancellationToken).ConfigureAwait(false);
-        }
         var started = _time.GetUtcNow();
         _records.Update(containerId, r => r with { State = ContainerState.Running, StartedAt = started, Pid = pid });
         _events.Publish(new ContainerEvent(containerId, record.SandboxId, ContainerState.Running, started));

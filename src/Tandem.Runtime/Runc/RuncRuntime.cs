@@ -26,7 +26,7 @@ public sealed class RuncRuntime
         var sandboxRecords = new SandboxRecords(Layout);
         Images = new ImageStore(options, _runner, containerRecords.UsingImage, loggers.CreateLogger<ImageStore>());
         Containers = new RuncContainerRuntime(Layout, runc, Images, sandboxRecords, containerRecords, time, loggers.CreateLogger<RuncContainerRuntime>());
-        Sandboxes = new RuncSandboxRuntime(Layout, runc, new NetworkNamespaces(options, _runner), sandboxRecords, Containers, time, loggers.CreateLogger<RuncSandboxRuntime>());
+        Sandboxes = new RuncSandboxRuntime(Layout, runc, new NetworkNamespaces(), sandboxRecords, Containers, time, loggers.CreateLogger<RuncSandboxRuntime>());
     }
 
     public ImageStore Images { get; }

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace Tandem.Runtime.Runc;
 
 /// <summary>
-/// Sandboxes: a named network namespace with loopback up, a holder process (run by runc) that
-/// owns the pod's UTS, IPC and PID namespaces, the pod's /etc files and /dev/shm, and the
-/// hostPort forwarders. Each step is undone by removal, which also works on what a killed
-/// process left behind, since every step is recorded on disk first.
+/// Sandboxes: a named network namespace with loopback up, the pod's UTS and IPC namespaces (pinned
+/// by bind mounts, or, for a pod that shares its PID namespace or sets sysctls, owned by a holder
+/// process run by runc), the pod's /etc files and /dev/shm, and the hostPort forwarders. Each step
+/// is undone by removal, which also works on what a killed process left behind, since every step
+/// is recorded on disk first.
 /// </summary>
 public sealed partial class RuncSandboxRuntime : ISandboxRuntime
 {
@@ -37,22 +38,39 @@ public sealed partial class RuncSandboxRuntime : ISandboxRuntime
     {
         var id = Guid.NewGuid().ToString("N");
         var directory = _layout.SandboxDirectory(id);
-        var record = new SandboxRecord { Id = id, Config = config, CreatedAt = _time.GetUtcNow(), NetnsName = _layout.NetnsName(id) };
+        var record = new SandboxRecord
+        {
+            Id = id,
+            Config = config,
+            CreatedAt = _time.GetUtcNow(),
+            NetnsName = _layout.NetnsName(id),
+            PinnedNamespaces = !config.ShareProcessNamespace && config.Sysctls.Count == 0,
+        };
         _records.Save(record);
         try
         {
             PodFiles.Write(directory, config);
             RootfsMounts.MountTmpfs(Path.Combine(directory, "shm"), "mode=1777,size=65536k");
             await _netns.CreateAsync(record.NetnsName, cancellationToken).ConfigureAwait(false);
+            if (record.PinnedNamespaces)
+            {
+                // No process to start: the sandbox is its namespaces (CRI-O's pinned namespaces, no infra container).
+                await NamespacePins.CreateAsync(_layout.SandboxNamespace(id, "uts"), _layout.SandboxNamespace(id, "ipc"), config.Hostname).ConfigureAwait(false);
+                record = record with { Ready = true };
+                _records.Save(record);
+                StartForwarders(id, record);
+                Log.Ready(_logger, id, config.Namespace, config.Name, record.NetnsName, 0);
+                return id;
+            }
             var bundle = Path.Combine(directory, "holder");
             RootfsMounts.MountHostRoot(Path.Combine(bundle, "rootfs"));
             File.WriteAllText(Path.Combine(bundle, "config.json"), HolderSpecBuilder.Build(record, $"{_layout.CgroupParent(id)}/pause").ToJsonString());
             var pidFile = Path.Combine(bundle, "init.pid");
-            using (var create = _runc.Create(id, bundle, pidFile))
+            using (var run = _runc.Run(id, bundle, pidFile))
             {
-                if (await create.WaitForExitAsync(cancellationToken).ConfigureAwait(false) != 0)
+                if (await run.WaitForExitAsync(cancellationToken).ConfigureAwait(false) != 0)
                 {
-                    throw new RuntimeException(RuntimeErrorCode.Internal, $"the sandbox of pod {config.Namespace}/{config.Name} could not be created: {RuncCli.LastError(bundle, "runc create failed")}");
+                    throw new RuntimeException(RuntimeErrorCode.Internal, $"the sandbox of pod {config.Namespace}/{config.Name} could not be created: {RuncCli.LastError(bundle, "runc run failed")}");
                 }
             }
             var pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
@@ -61,13 +79,9 @@ public sealed partial class RuncSandboxRuntime : ISandboxRuntime
             {
                 _holders[id] = holder;
             }
-            await _runc.StartAsync(id, cancellationToken).ConfigureAwait(false);
             record = record with { Ready = true, HolderPid = pid };
             _records.Save(record);
-            if (config.PortMappings.Count > 0)
-            {
-                _forwarders[id] = HostPortForwarder.Start(record.NetnsName, config.PortMappings);
-            }
+            StartForwarders(id, record);
             Log.Ready(_logger, id, config.Namespace, config.Name, record.NetnsName, pid);
             return id;
         }
@@ -91,7 +105,11 @@ public sealed partial class RuncSandboxRuntime : ISandboxRuntime
             await forwarder.DisposeAsync().ConfigureAwait(false);
         }
         await _containers.KillSandboxContainersAsync(sandboxId, cancellationToken).ConfigureAwait(false);
-        if (_holders.TryRemove(sandboxId, out var holder))
+        if (record.PinnedNamespaces)
+        {
+            // No holder was ever started; the pins go with the sandbox's directory on removal.
+        }
+        else if (_holders.TryRemove(sandboxId, out var holder))
         {
             await _runc.DeleteAsync(sandboxId, cancellationToken).ConfigureAwait(false);
             await holder.Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -108,6 +126,14 @@ public sealed partial class RuncSandboxRuntime : ISandboxRuntime
         if (record.Ready)
         {
             _records.Save(record with { Ready = false });
+        }
+    }
+
+    private void StartForwarders(string id, SandboxRecord record)
+    {
+        if (record.Config.PortMappings.Count > 0)
+        {
+            _forwarders[id] = HostPortForwarder.Start(record.NetnsName, record.Config.PortMappings);
         }
     }
 
@@ -140,7 +166,7 @@ public sealed partial class RuncSandboxRuntime : ISandboxRuntime
     {
         Id = record.Id,
         Config = record.Config,
-        Ready = record.Ready && record.HolderPid > 0 && Directory.Exists($"/proc/{record.HolderPid}"),
+        Ready = record.Ready && (record.PinnedNamespaces ? File.Exists($"/run/netns/{record.NetnsName}") : record.HolderPid > 0 && Directory.Exists($"/proc/{record.HolderPid}")),
         CreatedAt = record.CreatedAt,
         Ip = "127.0.0.1",
         NetworkNamespacePath = $"/run/netns/{record.NetnsName}",

@@ -16,6 +16,9 @@ public sealed class StateLayout(RuncRuntimeOptions options)
 
     public string SandboxDirectory(string sandboxId) => Path.Combine(SandboxesDirectory, sandboxId);
 
+    /// <summary>Where a holder-less sandbox pins its UTS or IPC namespace (<c>uts</c>, <c>ipc</c>).</summary>
+    public string SandboxNamespace(string sandboxId, string type) => Path.Combine(SandboxDirectory(sandboxId), "ns", type);
+
     public string ContainersDirectory => Path.Combine(Root, "containers");
 
     public string ContainerDirectory(string containerId) => Path.Combine(ContainersDirectory, containerId);
