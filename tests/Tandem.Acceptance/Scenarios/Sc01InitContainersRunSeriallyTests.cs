@@ -17,8 +17,8 @@ public sealed class Sc01InitContainersRunSeriallyTests
         var log = node.Log;
         foreach (var (a, b) in new[] { ("init-1", "init-2"), ("init-2", "init-3"), ("init-3", "regular-1") })
         {
-            PodAssert.Log(log, log.StartsBefore(a, b), $"StartsBefore({a}, {b})");
-            PodAssert.Log(log, log.ExitsBefore(a, b), $"ExitsBefore({a}, {b})");
+            PodAssert.Log(node, log, log.StartsBefore(a, b), $"StartsBefore({a}, {b})");
+            PodAssert.Log(node, log, log.ExitsBefore(a, b), $"ExitsBefore({a}, {b})");
         }
         string[] inits = ["init-1", "init-2", "init-3"];
         for (var k = 0; k < inits.Length; k++)

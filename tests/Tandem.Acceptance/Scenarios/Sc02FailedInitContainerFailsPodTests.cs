@@ -21,7 +21,7 @@ public sealed class Sc02FailedInitContainerFailsPodTests
         PodAssert.Terminated(final, "init-1", 1, "Error");
         PodAssert.RestartCount(final, "init-1", 0);
         PodAssert.Waiting(final, "regular-1", "PodInitializing");
-        PodAssert.Log(node.Log, node.Log.DoesntStart("regular-1"), "DoesntStart(regular-1)");
+        PodAssert.Log(node, node.Log, node.Log.DoesntStart("regular-1"), "DoesntStart(regular-1)");
         PodAssert.Condition(final, "Initialized", "False", "ContainersNotInitialized", "containers with incomplete status: [init-1]");
         PodAssert.Condition(final, "ContainersReady", "False", "PodFailed");
         await node.FinishAsync();

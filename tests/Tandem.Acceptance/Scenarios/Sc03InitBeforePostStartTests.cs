@@ -15,9 +15,9 @@ public sealed class Sc03InitBeforePostStartTests
         var final = await node.Kubelet.WaitForFinishAsync(key, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(90));
 
         var log = node.Log;
-        PodAssert.Log(log, log.StartsBefore("init-1", "PostStart-regular-1"), "StartsBefore(init-1, PostStart-regular-1)");
-        PodAssert.Log(log, log.ExitsBefore("init-1", "PostStart-regular-1"), "ExitsBefore(init-1, PostStart-regular-1)");
-        PodAssert.Log(log, log.RunTogether("regular-1", "PostStart-regular-1"), "RunTogether(regular-1, PostStart-regular-1)");
+        PodAssert.Log(node, log, log.StartsBefore("init-1", "PostStart-regular-1"), "StartsBefore(init-1, PostStart-regular-1)");
+        PodAssert.Log(node, log, log.ExitsBefore("init-1", "PostStart-regular-1"), "ExitsBefore(init-1, PostStart-regular-1)");
+        PodAssert.Log(node, log, log.RunTogether("regular-1", "PostStart-regular-1"), "RunTogether(regular-1, PostStart-regular-1)");
         PodAssert.Phase(final, "Succeeded");
         await node.FinishAsync();
     }

@@ -15,17 +15,17 @@ public sealed class Sc06RegularRestartDoesNotRerunInitTests
         var latest = (await node.WaitForAsync(p => p.FindContainer("regular-1")?.RestartCount >= 3, TimeSpan.FromMinutes(2), "restartCount >= 3")).Pod;
 
         var log = node.Log;
-        PodAssert.Log(log, log.HasRestarted("regular-1"), "HasRestarted(regular-1)");
+        PodAssert.Log(node, log, log.HasRestarted("regular-1"), "HasRestarted(regular-1)");
         foreach (var init in new[] { "init-1", "init-2", "init-3" })
         {
-            PodAssert.Log(log, log.HasNotRestarted(init), $"HasNotRestarted({init})");
+            PodAssert.Log(node, log, log.HasNotRestarted(init), $"HasNotRestarted({init})");
             PodAssert.RestartCount(latest, init, 0);
             PodAssert.Terminated(latest, init, 0, "Completed");
         }
         foreach (var (a, b) in new[] { ("init-1", "init-2"), ("init-2", "init-3"), ("init-3", "regular-1") })
         {
-            PodAssert.Log(log, log.StartsBefore(a, b), $"StartsBefore({a}, {b})");
-            PodAssert.Log(log, log.ExitsBefore(a, b), $"ExitsBefore({a}, {b})");
+            PodAssert.Log(node, log, log.StartsBefore(a, b), $"StartsBefore({a}, {b})");
+            PodAssert.Log(node, log, log.ExitsBefore(a, b), $"ExitsBefore({a}, {b})");
         }
         foreach (var after in node.Observations.SkipWhile(o => !o.Pod.FindContainer("regular-1").IsRunning()))
         {

@@ -19,7 +19,7 @@ internal static class Sc07
 
         Assert.NotNull(final);
         // SIGTERM is ignored by a bare sleep, so only SIGKILL ends it: not before the deadline, and not much after.
-        Timing.Between(clock.Elapsed, Timing.Seconds(killedAt), Timing.Seconds(killedAt) + Timing.Epsilon, "deletion");
+        Timing.Between(clock.Elapsed, Timing.Seconds(killedAt), Timing.Seconds(killedAt) + Timing.UpperSlack, "deletion");
         PodAssert.Terminated(final, "regular1", 137, "Error");
         PodAssert.Phase(final, "Failed");
         await node.FinishAsync();

@@ -18,10 +18,10 @@ internal static class Sc08
         // No ", will be restarted": the policy is Never.
         Assert.Equal($"Container regular-1 failed {probe} probe", killing.Message);
         // The first probe tick after the 10 s initial delay.
-        Timing.Between(killing.FirstTimestamp!.Value - started, Timing.Seconds(10), Timing.Seconds(20) + Timing.Epsilon, "kill after start");
+        Timing.Between(killing.FirstTimestamp!.Value - started, Timing.Seconds(10), Timing.Seconds(20) + Timing.UpperSlack, "kill after start");
         var log = node.Log;
-        PodAssert.Log(log, log.RunTogether("regular-1", "PreStop-regular-1"), "RunTogether(regular-1, PreStop-regular-1)");
-        PodAssert.Log(log, log.Starts("PreStop-regular-1"), "Starts(PreStop-regular-1)");
+        PodAssert.Log(node, log, log.RunTogether("regular-1", "PreStop-regular-1"), "RunTogether(regular-1, PreStop-regular-1)");
+        PodAssert.Log(node, log, log.Starts("PreStop-regular-1"), "Starts(PreStop-regular-1)");
         // preStop takes 1 s, then SIGTERM, and the handler sleeps 15 s.
         Timing.LogGap(log.First("PreStop-regular-1", "Starting"), log.First("regular-1", "Exiting"), 16, 16, "regular-1 exit after the kill started");
         PodAssert.Terminated(final, "regular-1", exitCode, exitCode == 0 ? "Completed" : "Error");

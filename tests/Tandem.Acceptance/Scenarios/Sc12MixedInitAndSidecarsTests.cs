@@ -16,7 +16,7 @@ public sealed class Sc12MixedInitAndSidecarsTests
 
         PodAssert.Phase(final, "Succeeded");
         var log = node.Log;
-        void Holds(bool holds, string predicate) => PodAssert.Log(log, holds, predicate);
+        void Holds(bool holds, string predicate) => PodAssert.Log(node, log, holds, predicate);
         Holds(log.StartsBefore("init-1", "sidecar-1"), "StartsBefore(init-1, sidecar-1)");
         Holds(log.ExitsBefore("init-1", "sidecar-1"), "ExitsBefore(init-1, sidecar-1)");
         Holds(log.StartsBefore("sidecar-1", "init-2"), "StartsBefore(sidecar-1, init-2)");

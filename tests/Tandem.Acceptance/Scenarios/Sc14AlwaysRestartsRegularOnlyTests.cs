@@ -19,7 +19,7 @@ public sealed class Sc14AlwaysRestartsRegularOnlyTests
         var last = backingOff.Container("regular-1").LastState?.Terminated;
         Assert.True(last is { ExitCode: 0, Reason: "Completed" }, PodDescription.Describe(backingOff));
         PodAssert.Condition(backingOff, "Ready", "False");
-        PodAssert.Log(node.Log, node.Log.HasNotRestarted("sidecar-1"), "HasNotRestarted(sidecar-1)");
+        PodAssert.Log(node, node.Log, node.Log.HasNotRestarted("sidecar-1"), "HasNotRestarted(sidecar-1)");
         var sidecar = latest.Container("sidecar-1");
         Assert.True(sidecar.IsRunning() && sidecar.Ready && sidecar.RestartCount == 0, PodDescription.Describe(latest));
         foreach (var after in node.Observations.SkipWhile(o => o.Pod.Phase() != "Running"))

@@ -15,7 +15,7 @@ internal static class Sc15
         // Let the pull back-off (10 s) run out at least once more.
         await node.WaitForAsync(p => p.FindContainer("sidecar-1").WaitingReason() == "ErrImagePull" && p != backingOff, TimeSpan.FromSeconds(30), "the second pull");
 
-        PodAssert.Log(node.Log, node.Log.DoesntStart("sidecar-1") && node.Log.DoesntStart("regular-1"), "DoesntStart(sidecar-1), DoesntStart(regular-1)");
+        PodAssert.Log(node, node.Log, node.Log.DoesntStart("sidecar-1") && node.Log.DoesntStart("regular-1"), "DoesntStart(sidecar-1), DoesntStart(regular-1)");
         Assert.All(node.Observations, o => PodAssert.Phase(o.Pod, "Pending"));
         var latest = node.Observations[^1].Pod;
         PodAssert.Waiting(latest, "regular-1", "PodInitializing");

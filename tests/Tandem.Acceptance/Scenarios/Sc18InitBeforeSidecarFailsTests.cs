@@ -16,10 +16,10 @@ public sealed class Sc18InitBeforeSidecarFailsTests
 
         PodAssert.Phase(final, "Failed");
         var log = node.Log;
-        PodAssert.Log(log, log.Exits("init-1"), "Exits(init-1)");
+        PodAssert.Log(node, log, log.Exits("init-1"), "Exits(init-1)");
         PodAssert.Terminated(final, "init-1", 1, "Error");
-        PodAssert.Log(log, log.DoesntStart("sidecar-1"), "DoesntStart(sidecar-1)");
-        PodAssert.Log(log, log.DoesntStart("regular-1"), "DoesntStart(regular-1)");
+        PodAssert.Log(node, log, log.DoesntStart("sidecar-1"), "DoesntStart(sidecar-1)");
+        PodAssert.Log(node, log, log.DoesntStart("regular-1"), "DoesntStart(regular-1)");
         PodAssert.Waiting(final, "sidecar-1", "PodInitializing");
         PodAssert.RestartCount(final, "sidecar-1", 0);
         PodAssert.Condition(final, "Initialized", "False", message: "containers with incomplete status: [init-1 sidecar-1]");

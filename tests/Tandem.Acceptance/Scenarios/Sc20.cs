@@ -17,12 +17,12 @@ internal static class Sc20
         var last = backingOff.Container("init-1").LastState?.Terminated;
         Assert.True(last is { ExitCode: 1, Reason: "Error" }, PodDescription.Describe(backingOff));
         var log = node.Log;
-        PodAssert.Log(log, log.HasRestarted("init-1"), "HasRestarted(init-1)");
-        PodAssert.Log(log, log.DoesntStart("sidecar-1"), "DoesntStart(sidecar-1)");
+        PodAssert.Log(node, log, log.HasRestarted("init-1"), "HasRestarted(init-1)");
+        PodAssert.Log(node, log, log.DoesntStart("sidecar-1"), "DoesntStart(sidecar-1)");
         // Back-off 0, 10, 20 s.
         var gaps = ContainerInstances.Gaps(node.Observations, "init-1");
         Assert.True(gaps.Count >= 3, "gaps seen: " + gaps.Count);
-        Timing.AtMost(gaps[0], Timing.Epsilon, "gap(1)");
+        Timing.AtMost(gaps[0], Timing.UpperSlack, "gap(1)");
         Timing.AtLeast(gaps[1], Timing.Seconds(10), "gap(2)");
         Timing.AtLeast(gaps[2], Timing.Seconds(20), "gap(3)");
         await node.FinishAsync();

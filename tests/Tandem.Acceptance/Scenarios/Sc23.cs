@@ -17,10 +17,10 @@ internal static class Sc23
 
         Assert.All(node.Observations, o => PodAssert.Phase(o.Pod, "Pending"));
         var log = node.Log;
-        PodAssert.Log(log, log.RunTogether("sidecar-1", "PreStop-sidecar-1"), "RunTogether(sidecar-1, PreStop-sidecar-1)");
-        PodAssert.Log(log, log.Starts("PreStop-sidecar-1"), "Starts(PreStop-sidecar-1)");
-        PodAssert.Log(log, log.Exits("sidecar-1"), "Exits(sidecar-1)");
-        PodAssert.Log(log, log.DoesntStart("regular-1"), "DoesntStart(regular-1)");
+        PodAssert.Log(node, log, log.RunTogether("sidecar-1", "PreStop-sidecar-1"), "RunTogether(sidecar-1, PreStop-sidecar-1)");
+        PodAssert.Log(node, log, log.Starts("PreStop-sidecar-1"), "Starts(PreStop-sidecar-1)");
+        PodAssert.Log(node, log, log.Exits("sidecar-1"), "Exits(sidecar-1)");
+        PodAssert.Log(node, log, log.DoesntStart("regular-1"), "DoesntStart(regular-1)");
         Assert.Contains(node.Events, e => e.Reason == "Killing" && e.Message!.StartsWith("Init container sidecar-1 failed startup probe", StringComparison.Ordinal));
         Assert.DoesNotContain(node.Observations, o => o.Pod.FindContainer("sidecar-1")?.Started == true);
         await node.FinishAsync();

@@ -16,8 +16,8 @@ public sealed class Sc24SidecarLivenessProbeFailureTests
             TimeSpan.FromMinutes(2), "sidecar-1 restartCount >= 2 and regular-1 restartCount >= 1");
 
         var log = node.Log;
-        PodAssert.Log(log, log.RunTogether("sidecar-1", "PreStop-sidecar-1"), "RunTogether(sidecar-1, PreStop-sidecar-1)");
-        PodAssert.Log(log, log.Starts("regular-1"), "Starts(regular-1)");
+        PodAssert.Log(node, log, log.RunTogether("sidecar-1", "PreStop-sidecar-1"), "RunTogether(sidecar-1, PreStop-sidecar-1)");
+        PodAssert.Log(node, log, log.Starts("regular-1"), "Starts(regular-1)");
         Assert.Contains(node.Events, e => e.Reason == "Killing" && e.Message!.StartsWith("Init container sidecar-1 failed liveness probe", StringComparison.Ordinal));
         await node.FinishAsync();
     }

@@ -24,15 +24,15 @@ public sealed class Sc26SidecarsTerminateInReverseOrderTests
         var log = node.Log;
         foreach (var (a, b) in new[] { ("sidecar-1", "sidecar-2"), ("sidecar-1", "sidecar-3"), ("sidecar-2", "sidecar-3") })
         {
-            PodAssert.Log(log, log.StartsBefore(a, b), $"StartsBefore({a}, {b})");
+            PodAssert.Log(node, log, log.StartsBefore(a, b), $"StartsBefore({a}, {b})");
         }
         foreach (var sidecar in sidecars)
         {
-            PodAssert.Log(log, log.StartsBefore(sidecar, "regular-1"), $"StartsBefore({sidecar}, regular-1)");
-            PodAssert.Log(log, log.ExitsBefore("regular-1", sidecar), $"ExitsBefore(regular-1, {sidecar})");
+            PodAssert.Log(node, log, log.StartsBefore(sidecar, "regular-1"), $"StartsBefore({sidecar}, regular-1)");
+            PodAssert.Log(node, log, log.ExitsBefore("regular-1", sidecar), $"ExitsBefore(regular-1, {sidecar})");
         }
-        PodAssert.Log(log, log.ExitsBefore("sidecar-3", "sidecar-2"), "ExitsBefore(sidecar-3, sidecar-2)");
-        PodAssert.Log(log, log.ExitsBefore("sidecar-2", "sidecar-1"), "ExitsBefore(sidecar-2, sidecar-1)");
+        PodAssert.Log(node, log, log.ExitsBefore("sidecar-3", "sidecar-2"), "ExitsBefore(sidecar-3, sidecar-2)");
+        PodAssert.Log(node, log, log.ExitsBefore("sidecar-2", "sidecar-1"), "ExitsBefore(sidecar-2, sidecar-1)");
         // Each TERM handler takes 5 s, one after another: no SIGKILL, since 15 s < 30 s.
         var regularExit = log.First("regular-1", "Exiting");
         Timing.LogGap(regularExit, log.First("sidecar-3", "Exiting"), 5, 5, "sidecar-3 exit");

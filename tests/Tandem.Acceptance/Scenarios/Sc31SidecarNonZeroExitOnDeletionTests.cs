@@ -22,7 +22,7 @@ public sealed class Sc31SidecarNonZeroExitOnDeletionTests
         string[] order = ["regular-1", "sidecar-3", "sidecar-2", "sidecar-1"];
         for (var i = 1; i < order.Length; i++)
         {
-            PodAssert.Log(log, log.ExitsBefore(order[i - 1], order[i]), $"ExitsBefore({order[i - 1]}, {order[i]})");
+            PodAssert.Log(node, log, log.ExitsBefore(order[i - 1], order[i]), $"ExitsBefore({order[i - 1]}, {order[i]})");
             // Each TERM handler sleeps 1 s before it exits.
             Timing.LogGap(log.First(order[i - 1], "Exiting"), log.First(order[i], "Exiting"), 1, 1, order[i] + " exit");
         }

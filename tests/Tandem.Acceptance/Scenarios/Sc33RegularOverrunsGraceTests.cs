@@ -20,7 +20,7 @@ public sealed class Sc33RegularOverrunsGraceTests
         PodAssert.Terminated(final, "sidecar-3", 137, "Error");
         // The sidecars' wait for regular-1 times out at 5 s; then all get SIGTERM together with 2 s left.
         Timing.LogAfter(node.Log.First("sidecar-2", "Exiting"), run.DeletedAt, 6, 6, "sidecar-2 exit");
-        Timing.Between(run.Took, Timing.Seconds(7), Timing.Seconds(7) + Timing.Epsilon, "deletion");
+        Timing.Between(run.Took, Timing.Seconds(7), Timing.Seconds(7) + Timing.UpperSlack, "deletion");
         await node.FinishAsync();
     }
 }

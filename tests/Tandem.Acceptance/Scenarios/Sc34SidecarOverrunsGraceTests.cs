@@ -25,7 +25,7 @@ public sealed class Sc34SidecarOverrunsGraceTests
         Timing.LogAfter(log.First("sidecar-3", "Exiting"), run.DeletedAt, 2, 2, "sidecar-3 exit");
         Timing.LogAfter(log.First("sidecar-1", "Exiting"), run.DeletedAt, 6, 6, "sidecar-1 exit");
         var sidecar2 = final.Container("sidecar-2").State!.Terminated!.FinishedAt!.Value;
-        Timing.Between(sidecar2 - run.DeletedAt, Timing.Seconds(5), Timing.Seconds(5) + Timing.Epsilon, "sidecar-2 killed");
+        Timing.Between(sidecar2 - run.DeletedAt, Timing.Seconds(5), Timing.Seconds(5) + Timing.UpperSlack, "sidecar-2 killed");
         await node.FinishAsync();
     }
 }

@@ -17,7 +17,7 @@ public sealed class Sc35RegularPreStopOverrunsGraceTests
         // preStop is cut off at 5 s, then 2 s more: SIGTERM, SIGKILL.
         PodAssert.Terminated(final, "regular-1", 137, "Error");
         var regular = final.Container("regular-1").State!.Terminated!.FinishedAt!.Value;
-        Timing.Between(regular - run.DeletedAt, Timing.Seconds(7), Timing.Seconds(7) + Timing.Epsilon, "regular-1 killed");
+        Timing.Between(regular - run.DeletedAt, Timing.Seconds(7), Timing.Seconds(7) + Timing.UpperSlack, "regular-1 killed");
         PodAssert.Terminated(final, "sidecar-1", 0, "Completed");
         PodAssert.Terminated(final, "sidecar-2", 137, "Error");
         PodAssert.Terminated(final, "sidecar-3", 0, "Completed");

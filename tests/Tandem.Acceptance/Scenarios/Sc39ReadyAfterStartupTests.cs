@@ -16,7 +16,7 @@ public sealed class Sc39ReadyAfterStartupTests
 
         var started = await node.WaitForAsync(p => p.FindContainer("sidecar")?.Started == true, TimeSpan.Zero, "sidecar started");
         var mainCreated = await node.WaitForAsync(p => p.FindContainer("main") is { State.Waiting: null }, TimeSpan.Zero, "main created");
-        Timing.AtMost(mainCreated.At - started.At, Timing.Epsilon, "main created after the sidecar started");
+        Timing.AtMost(mainCreated.At - started.At, Timing.UpperSlack, "main created after the sidecar started");
         var sidecarReady = await node.WaitForAsync(p => p.FindContainer("sidecar")?.Ready == true, TimeSpan.Zero, "sidecar ready");
         Timing.AtMost(sidecarReady.At - started.At, Timing.Seconds(25), "sidecar ready after it started");
         Assert.True(ready.At >= sidecarReady.At);

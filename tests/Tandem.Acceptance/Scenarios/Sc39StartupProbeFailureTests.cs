@@ -16,7 +16,7 @@ public sealed class Sc39StartupProbeFailureTests
             .Container("sidecar").State!.Running!.StartedAt!.Value;
         var killing = await node.WaitForEventAsync(e => e.Reason == "Killing", TimeSpan.FromSeconds(90), "Killing");
         // Probes at 15, 25, 35 s: the third failure kills it. sleep ignores SIGTERM, so the restart follows the 30 s grace.
-        Timing.Between(killing.FirstTimestamp!.Value - started, Timing.Seconds(35), Timing.Seconds(45) + Timing.Epsilon, "kill after start");
+        Timing.Between(killing.FirstTimestamp!.Value - started, Timing.Seconds(35), Timing.Seconds(45) + Timing.UpperSlack, "kill after start");
         Assert.StartsWith("Init container sidecar failed startup probe", killing.Message, StringComparison.Ordinal);
         await node.WaitForAsync(p => p.FindContainer("sidecar")?.RestartCount >= 1, TimeSpan.FromSeconds(60), "sidecar restartCount >= 1");
         Assert.All(node.Observations, o => PodAssert.Phase(o.Pod, "Pending"));

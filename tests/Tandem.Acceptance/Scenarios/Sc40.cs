@@ -23,10 +23,14 @@ internal static class Sc40
         {
             Assert.False(observation.Pod.IsTerminal(), PodDescription.Describe(observation.Pod));
         }
+        foreach (var observation in node.Observations.SkipWhile(o => !o.Pod.FindContainer("regular-1").IsRunning()).Where(o => !o.Pod.IsTerminal()))
+        {
+            PodAssert.Phase(observation.Pod, "Running");
+        }
         var regularStart = (await node.WaitForAsync(p => p.FindContainer("regular-1").IsRunning(), TimeSpan.Zero, "regular-1 running")).Pod
             .Container("regular-1").State!.Running!.StartedAt!.Value;
         var failed = await node.WaitForAsync(p => p.IsTerminal(), TimeSpan.Zero, "terminal");
-        Timing.AtMost(failed.At - regularStart, Timing.Seconds(3) + Timing.Epsilon, "Failed after regular-1 started");
+        Timing.AtMost(failed.At - regularStart, Timing.Seconds(3) + Timing.UpperSlack, "Failed after regular-1 started");
         await node.FinishAsync();
     }
 

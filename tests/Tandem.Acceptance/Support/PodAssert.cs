@@ -32,7 +32,7 @@ public static class PodAssert
         Assert.True(ok, $"expected {type}={status}/{reason} \"{message}\":\n{PodDescription.Describe(pod)}");
     }
 
-    /// <summary>A log predicate, with the whole log in the failure message.</summary>
-    public static void Log(SharedLog log, bool holds, string predicate) =>
-        Assert.True(holds, $"{predicate} does not hold for the log:\n{log}");
+    /// <summary>A log predicate, with the whole log, the node's events and the last published status in the failure message.</summary>
+    public static void Log(ScenarioNode node, SharedLog log, bool holds, string predicate) =>
+        Assert.True(holds, $"{predicate} does not hold for the log:\n{log}\n{node.Describe()}");
 }

@@ -155,6 +155,14 @@ public sealed partial class ScenarioNode : IAsyncDisposable
         }
     }
 
+    /// <summary>The events and the last published status, for failure messages.</summary>
+    public string Describe()
+    {
+        var events = string.Join('\n', Events.Select(e => $"{e.LastTimestamp:HH:mm:ss.f} {e.Type} {e.Reason} {e.InvolvedObject?.FieldPath}: {e.Message}"));
+        var last = Observations is [.., var l] ? PodDescription.Describe(l.Pod) : "(nothing published)";
+        return $"events:\n{events}\nlast published:\n{last}";
+    }
+
     /// <summary>
     /// Ends the scenario: deletes any pod still on the node, stops the node, and asserts that nothing is left behind
     /// (no sandbox or container state in the state root, no process, mount, netns or cgroup with the host prefix).
