@@ -10,11 +10,16 @@ internal sealed class LogFileCursor : IDisposable
     private const int InitialBufferBytes = 64 * 1024;
 
     private readonly FileStream _file;
+    private readonly string? _openedAs;
     private byte[] _buffer = new byte[InitialBufferBytes];
     private int _start;
     private int _end;
 
-    private LogFileCursor(FileStream file) => _file = file;
+    private LogFileCursor(FileStream file)
+    {
+        _file = file;
+        _openedAs = CurrentName();
+    }
 
     /// <summary>File offset just past the last record taken.</summary>
     public long Offset => _file.Position - (_end - _start);
@@ -75,30 +80,34 @@ internal sealed class LogFileCursor : IDisposable
 
     /// <summary>
     /// True when <paramref name="path"/> no longer names the file this cursor reads: rotation
-    /// renamed it (or it was deleted). Read through <c>/proc/self/fd</c>, which shows an open file's
-    /// current name; where that is missing, a file at the path shorter than what was read counts.
+    /// renamed it, or it was deleted. Seen through <c>/proc/self/fd</c>, which shows an open file's
+    /// current name (compared with the name it had when opened, so symbolic links in the path do
+    /// not matter); where that is missing, a file at the path shorter than what was read counts.
     /// </summary>
     public bool IsReplaced(string path)
     {
-        var fullPath = Path.GetFullPath(path);
+        if (_openedAs is not null && CurrentName() is { } current)
+        {
+            return current != _openedAs;
+        }
+        var info = new FileInfo(path);
+        return !info.Exists || info.Length < _file.Position;
+    }
+
+    private string? CurrentName()
+    {
         try
         {
-            var link = $"/proc/self/fd/{_file.SafeFileHandle.DangerousGetHandle()}";
-            if (File.ResolveLinkTarget(link, returnFinalTarget: false) is { } target)
-            {
-                return target.FullName != fullPath;
-            }
+            return File.ResolveLinkTarget($"/proc/self/fd/{_file.SafeFileHandle.DangerousGetHandle()}", returnFinalTarget: false)?.FullName;
         }
         catch (IOException)
         {
-            // No procfs: fall back to sizes below.
+            return null;
         }
         catch (UnauthorizedAccessException)
         {
-            // No procfs access: fall back to sizes below.
+            return null;
         }
-        var current = new FileInfo(fullPath);
-        return !current.Exists || current.Length < _file.Position;
     }
 
     public void Dispose() => _file.Dispose();

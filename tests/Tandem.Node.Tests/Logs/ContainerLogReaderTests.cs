@@ -135,6 +135,25 @@ public sealed class ContainerLogReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Follow_ThroughASymbolicLinkInThePath_DoesNotTakeItForRotation()
+    {
+        var link = Path.Combine(_directory, "linked");
+        var real = Directory.CreateDirectory(Path.Combine(_directory, "real")).FullName;
+        Directory.CreateSymbolicLink(link, real);
+        var log = new CriLogFile(Path.Combine(link, "0.log"));
+        log.AppendLines(0, 3);
+        var exited = new TaskCompletionSource();
+        await using var follower = new Follower(_reader.ReadAsync(log.Path, new LogReadOptions { Follow = true }, exited.Task));
+        Assert.Equal(3, (await follower.TakeAsync(3)).Count);
+
+        log.AppendLines(3, 1);
+        Assert.Equal(["line 3\n"], await follower.TakeAsync(1));
+        exited.SetResult();
+
+        Assert.Empty(await follower.RestAsync());
+    }
+
+    [Fact]
     public async Task Follow_WithoutInotify_PollsOnTheClock()
     {
         var clock = new ManualTimeProvider();

@@ -14,27 +14,41 @@ internal static class RotatedLogName
     public const string TemporarySuffix = ".tmp";
     private const string StampFormat = "yyyyMMdd-HHmmss";
 
-    /// <summary>A name for the log rotated at <paramref name="now"/> that no existing file has.</summary>
+    /// <summary>
+    /// A name for the log rotated at <paramref name="now"/> that sorts after every rotated file of
+    /// that second still present (after the highest sequence, not into a gap cleanup left).
+    /// </summary>
     public static string Next(string logPath, DateTimeOffset now)
     {
-        var stem = $"{logPath}.{now.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture)}";
-        var candidate = stem;
-        for (var sequence = 1; File.Exists(candidate) || File.Exists(candidate + CompressedSuffix); sequence++)
+        var stamp = now.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture);
+        var stem = $"{logPath}.{stamp}";
+        var highest = -1;
+        foreach (var (_, existingStamp, sequence) in Parsed(logPath))
         {
-            candidate = $"{stem}-{sequence.ToString(CultureInfo.InvariantCulture)}";
+            if (existingStamp == stamp)
+            {
+                highest = Math.Max(highest, sequence);
+            }
         }
-        return candidate;
+        return highest < 0 ? stem : $"{stem}-{(highest + 1).ToString(CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>The rotated files of <paramref name="logPath"/>, compressed or not, oldest first.</summary>
     public static List<string> List(string logPath)
+    {
+        var rotated = Parsed(logPath);
+        rotated.Sort((a, b) => string.CompareOrdinal(a.Stamp, b.Stamp) is var byStamp and not 0 ? byStamp : a.Sequence.CompareTo(b.Sequence));
+        return rotated.ConvertAll(r => r.Path);
+    }
+
+    private static List<(string Path, string Stamp, int Sequence)> Parsed(string logPath)
     {
         var directory = Path.GetDirectoryName(logPath)!;
         var prefix = Path.GetFileName(logPath) + ".";
         var rotated = new List<(string Path, string Stamp, int Sequence)>();
         if (!Directory.Exists(directory))
         {
-            return [];
+            return rotated;
         }
         foreach (var file in Directory.EnumerateFiles(directory, prefix + "*"))
         {
@@ -45,8 +59,7 @@ internal static class RotatedLogName
                 rotated.Add((file, stamp, sequence));
             }
         }
-        rotated.Sort((a, b) => string.CompareOrdinal(a.Stamp, b.Stamp) is var byStamp and not 0 ? byStamp : a.Sequence.CompareTo(b.Sequence));
-        return rotated.ConvertAll(r => r.Path);
+        return rotated;
     }
 
     private static bool TryParse(ReadOnlySpan<char> suffix, out string stamp, out int sequence)
