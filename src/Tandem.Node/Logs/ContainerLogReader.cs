@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Tandem.Runtime.Runc.Logs;
 
 namespace Tandem.Node.Logs;
 
@@ -6,9 +7,12 @@ namespace Tandem.Node.Logs;
 /// Reads one container instance's CRI log file the way the kubelet serves <c>kubectl logs</c>
 /// (<c>ReadLogs</c> in <c>pkg/kubelet/kuberuntime/logs/logs.go</c>): tail, since, stream selection,
 /// timestamps and a byte limit, with partial records joined into whole lines. With
-/// <see cref="LogReadOptions.Follow"/> it waits for more at the end of the file, moves to the new
-/// file when rotation renames the current one (after reading the old one to its end, so nothing is
-/// lost or repeated), and ends once the container has exited and everything it wrote is read.
+/// <see cref="LogReadOptions.Follow"/> it waits for more at the end of the file and, when rotation
+/// renames the file, reads it to its end and goes on with the next file in rotation order: the
+/// rotated files written since (compressed or not, for a reader that fell behind), then the new
+/// live file, so nothing still on disk is lost or repeated. It ends once the container has exited
+/// and everything it wrote is read. The kubelet reopens only the live file, so a slow follower
+/// loses whole files there.
 /// Malformed records are skipped, as the kubelet does.
 /// </summary>
 public sealed class ContainerLogReader
@@ -71,15 +75,16 @@ public sealed class ContainerLogReader
                 }
                 if (!replaced && cursor.IsReplaced(path))
                 {
-                    // Renamed by rotation: whatever was written before the rename is read first, then the new file.
+                    // Renamed by rotation: whatever was written before the rename is read first, then the next file.
                     replaced = true;
                     continue;
                 }
-                if (replaced && LogFileCursor.TryOpen(path, 0) is { } next)
+                if (replaced && OpenSuccessor(cursor, path) is { } next)
                 {
                     cursor.Dispose();
                     cursor = next;
-                    replaced = false;
+                    // A rotated file is complete when opened: at its end, move on again.
+                    replaced = next.Rotated is not null;
                     continue;
                 }
                 if (exited is { IsCompleted: true })
@@ -103,6 +108,51 @@ public sealed class ContainerLogReader
         {
             cursor.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The file after the one <paramref name="cursor"/> has read: the oldest rotated file rotated
+    /// after it, or else the live log. Without procfs the open file's rotated name is unknown, and
+    /// the live log is next.
+    /// </summary>
+    private static LogFileCursor? OpenSuccessor(LogFileCursor cursor, string path)
+    {
+        var after = cursor.Rotated;
+        if (after is null && cursor.CurrentName() is { } name && RotatedLogName.TryParse(path, name, out var renamedTo))
+        {
+            after = renamedTo;
+        }
+        if (after is not { } previous)
+        {
+            return LogFileCursor.TryOpen(path, 0);
+        }
+        // Each pass that looks again has seen a newer rotation; a few passes end even a rotation storm.
+        for (var pass = 0; ; pass++)
+        {
+            if (OpenRotatedAfter(path, previous) is { } rotated)
+            {
+                return rotated;
+            }
+            var live = LogFileCursor.TryOpen(path, 0);
+            // A rotation between the listing and the open would put the live file one too far: look again.
+            if (live is null || pass == 4 || !RotatedLogName.List(path, twice: true).Exists(r => r.CompareTo(previous) > 0))
+            {
+                return live;
+            }
+            live.Dispose();
+        }
+    }
+
+    private static LogFileCursor? OpenRotatedAfter(string path, RotatedLog previous)
+    {
+        foreach (var rotated in RotatedLogName.List(path, twice: true))
+        {
+            if (rotated.CompareTo(previous) > 0 && LogFileCursor.TryOpenRotated(rotated) is { } next)
+            {
+                return next;
+            }
+        }
+        return null;
     }
 
     private static bool NextLine(LogFileCursor cursor, LogLineAssembler assembler, out LogLine line)

@@ -27,6 +27,7 @@ internal sealed class CriLogWriter : IAsyncDisposable
     private long _size;
     private Task _compaction = Task.CompletedTask;
     private bool _disposed;
+    private RotatedLog? _lastRotation;
 
     public CriLogWriter(string path, TimeProvider time)
         : this(path, time, DefaultMaxSizeBytes, DefaultMaxFiles)
@@ -124,7 +125,9 @@ internal sealed class CriLogWriter : IAsyncDisposable
         _file.Dispose();
         try
         {
-            File.Move(_path, RotatedLogName.Next(_path, _time.GetUtcNow()));
+            var rotated = RotatedLogName.Next(_path, _time.GetUtcNow(), _lastRotation);
+            File.Move(_path, rotated.Path);
+            _lastRotation = rotated;
         }
         catch (IOException)
         {

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Tandem.Node.Logs;
 using Tandem.Testing;
@@ -132,6 +133,40 @@ public sealed class ContainerLogReaderTests : IDisposable
         exited.SetResult();
 
         Assert.Empty(await follower.RestAsync());
+    }
+
+    [Fact]
+    public async Task Follow_FallenBehindSeveralRotations_ReadsTheRotatedFilesInOrderIncludingCompressedOnes()
+    {
+        _log.AppendLines(0, 10);
+        var exited = new TaskCompletionSource();
+        await using var follower = new Follower(_reader.ReadAsync(_log.Path, new LogReadOptions { Follow = true }, exited.Task));
+        Assert.Equal(10, (await follower.TakeAsync(10)).Count);
+
+        // Three rotations before the reader gets to look; the oldest of them is compressed meanwhile.
+        _log.AppendLines(10, 5);
+        File.Move(_log.Path, _log.Path + ".20260102-030405");
+        _log.AppendLines(15, 5);
+        File.Move(_log.Path, _log.Path + ".20260102-030405-1");
+        await Compress(_log.Path + ".20260102-030405-1");
+        _log.AppendLines(20, 5);
+        File.Move(_log.Path, _log.Path + ".20260102-030406");
+        _log.AppendLines(25, 5);
+        exited.SetResult();
+
+        Assert.Equal(Enumerable.Range(10, 20).Select(i => CriLogFile.Line(i) + "\n"), await follower.RestAsync());
+    }
+
+    /// <summary>As the runtime's compactor does: into a temporary name, renamed when complete, then the plain file removed.</summary>
+    private static async Task Compress(string path)
+    {
+        await using (var target = new GZipStream(File.Create(path + ".gz.tmp"), CompressionLevel.Fastest))
+        await using (var source = File.OpenRead(path))
+        {
+            await source.CopyToAsync(target);
+        }
+        File.Move(path + ".gz.tmp", path + ".gz");
+        File.Delete(path);
     }
 
     [Fact]

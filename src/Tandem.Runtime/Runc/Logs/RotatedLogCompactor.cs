@@ -18,14 +18,14 @@ internal static class RotatedLogCompactor
         var excess = rotated.Count - (maxFiles - 1);
         for (var i = 0; i < excess; i++)
         {
-            TryDelete(rotated[i]);
+            TryDelete(rotated[i].Path);
         }
         var kept = rotated.Skip(Math.Max(excess, 0)).ToList();
         for (var i = 0; i < kept.Count - 1; i++)
         {
-            if (!kept[i].EndsWith(RotatedLogName.CompressedSuffix, StringComparison.Ordinal))
+            if (!kept[i].Compressed)
             {
-                Compress(kept[i]);
+                Compress(kept[i].Path);
             }
         }
     }

@@ -7,66 +7,76 @@ namespace Tandem.Runtime.Runc.Logs;
 /// <c>&lt;log&gt;.&lt;UTC time as 20060102-150405&gt;</c>, plus <c>.gz</c> once compressed. The kubelet
 /// rotates at most every 10 s, so its names never collide; this writer rotates the moment the file
 /// is full, so a second rotation within the same second gets <c>-1</c>, <c>-2</c>... appended.
+/// Public because followers of a log (kubectl logs -f) walk the rotated files in this order.
 /// </summary>
-internal static class RotatedLogName
+public static class RotatedLogName
 {
     public const string CompressedSuffix = ".gz";
     public const string TemporarySuffix = ".tmp";
     private const string StampFormat = "yyyyMMdd-HHmmss";
 
     /// <summary>
-    /// A name for the log rotated at <paramref name="now"/> that sorts after every rotated file of
-    /// that second still present (after the highest sequence, not into a gap cleanup left).
+    /// The next rotation of <paramref name="logPath"/> at <paramref name="now"/>: after every rotated
+    /// file still present and after <paramref name="last"/>, the writer's own previous rotation. The
+    /// latter matters because a directory listing taken while old files are being compressed may
+    /// miss a file, and a name that sorted before it would put the files out of order; it also keeps
+    /// the order when the clock steps back.
     /// </summary>
-    public static string Next(string logPath, DateTimeOffset now)
+    internal static RotatedLog Next(string logPath, DateTimeOffset now, RotatedLog? last)
     {
         var stamp = now.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture);
-        var stem = $"{logPath}.{stamp}";
-        var highest = -1;
-        foreach (var (_, existingStamp, sequence) in Parsed(logPath))
+        if (last is { } previous && string.CompareOrdinal(previous.Stamp, stamp) > 0)
         {
-            if (existingStamp == stamp)
+            stamp = previous.Stamp;
+        }
+        var highest = last is { } own && own.Stamp == stamp ? own.Sequence : -1;
+        foreach (var rotated in Parsed(logPath))
+        {
+            if (rotated.Stamp == stamp)
             {
-                highest = Math.Max(highest, sequence);
+                highest = Math.Max(highest, rotated.Sequence);
             }
         }
-        return highest < 0 ? stem : $"{stem}-{(highest + 1).ToString(CultureInfo.InvariantCulture)}";
+        var sequence = highest + 1;
+        var path = sequence == 0 ? $"{logPath}.{stamp}" : $"{logPath}.{stamp}-{sequence.ToString(CultureInfo.InvariantCulture)}";
+        return new RotatedLog(path, stamp, sequence, Compressed: false);
     }
 
-    /// <summary>The rotated files of <paramref name="logPath"/>, compressed or not, oldest first.</summary>
-    public static List<string> List(string logPath)
+    /// <summary>
+    /// The rotated files of <paramref name="logPath"/>, compressed or not, oldest first. A file that
+    /// is being compressed may be listed twice (plain and <c>.gz</c>) or, when the listing overlaps
+    /// both the rename of the <c>.gz</c> and the removal of the plain file, not at all; a second
+    /// listing cannot miss it again (<paramref name="twice"/>), as the <c>.gz</c> then exists throughout.
+    /// </summary>
+    public static List<RotatedLog> List(string logPath, bool twice = false)
     {
         var rotated = Parsed(logPath);
-        rotated.Sort((a, b) => string.CompareOrdinal(a.Stamp, b.Stamp) is var byStamp and not 0 ? byStamp : a.Sequence.CompareTo(b.Sequence));
-        return rotated.ConvertAll(r => r.Path);
-    }
-
-    private static List<(string Path, string Stamp, int Sequence)> Parsed(string logPath)
-    {
-        var directory = Path.GetDirectoryName(logPath)!;
-        var prefix = Path.GetFileName(logPath) + ".";
-        var rotated = new List<(string Path, string Stamp, int Sequence)>();
-        if (!Directory.Exists(directory))
+        if (twice)
         {
-            return rotated;
+            rotated.AddRange(Parsed(logPath));
         }
-        foreach (var file in Directory.EnumerateFiles(directory, prefix + "*"))
-        {
-            // The pattern also matches the log itself ("0.log" for "0.log.*"), which is not rotated.
-            var name = Path.GetFileName(file);
-            if (name.Length > prefix.Length && TryParse(name.AsSpan(prefix.Length), out var stamp, out var sequence))
-            {
-                rotated.Add((file, stamp, sequence));
-            }
-        }
+        rotated.Sort();
         return rotated;
     }
 
-    private static bool TryParse(ReadOnlySpan<char> suffix, out string stamp, out int sequence)
+    /// <summary>
+    /// Reads <paramref name="file"/> as a rotated file of <paramref name="logPath"/> by its name alone
+    /// (the directory may be spelt differently, through a symbolic link); false when it is not one
+    /// (the log itself, a temporary file, anything else).
+    /// </summary>
+    public static bool TryParse(string logPath, string file, out RotatedLog rotated)
     {
-        stamp = "";
-        sequence = 0;
-        if (suffix.EndsWith(CompressedSuffix, StringComparison.Ordinal))
+        rotated = default;
+        var prefix = Path.GetFileName(logPath) + ".";
+        var name = Path.GetFileName(file);
+        if (name.Length <= prefix.Length
+            || !name.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var suffix = name.AsSpan(prefix.Length);
+        var compressed = suffix.EndsWith(CompressedSuffix, StringComparison.Ordinal);
+        if (compressed)
         {
             suffix = suffix[..^CompressedSuffix.Length];
         }
@@ -76,11 +86,30 @@ internal static class RotatedLogName
             return false;
         }
         var rest = suffix[StampFormat.Length..];
+        var sequence = 0;
         if (rest.Length > 0 && (rest[0] != '-' || !int.TryParse(rest[1..], NumberStyles.None, CultureInfo.InvariantCulture, out sequence)))
         {
             return false;
         }
-        stamp = suffix[..StampFormat.Length].ToString();
+        rotated = new RotatedLog(file, suffix[..StampFormat.Length].ToString(), sequence, compressed);
         return true;
+    }
+
+    private static List<RotatedLog> Parsed(string logPath)
+    {
+        var directory = Path.GetDirectoryName(logPath)!;
+        var rotated = new List<RotatedLog>();
+        if (!Directory.Exists(directory))
+        {
+            return rotated;
+        }
+        foreach (var file in Directory.EnumerateFiles(directory, Path.GetFileName(logPath) + ".*"))
+        {
+            if (TryParse(logPath, file, out var parsed))
+            {
+                rotated.Add(parsed);
+            }
+        }
+        return rotated;
     }
 }
