@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Tandem.Runtime.Runc.Logs;
 
 namespace Tandem.Runtime.Runc;
 
@@ -12,15 +14,37 @@ internal sealed class CriLogWriter : IAsyncDisposable
 {
     public const int MaxLineBytes = 16 * 1024;
 
-    private readonly FileStream _file;
+    /// <summary>The kubelet's defaults for <c>containerLogMaxSize</c> (10Mi) and <c>containerLogMaxFiles</c> (5).</summary>
+    public const long DefaultMaxSizeBytes = 10 * 1024 * 1024;
+    public const int DefaultMaxFiles = 5;
+
+    private readonly string _path;
     private readonly TimeProvider _time;
+    private readonly long _maxSizeBytes;
+    private readonly int _maxFiles;
     private readonly Lock _gate = new();
+    private FileStream _file;
+    private long _size;
+    private Task _compaction = Task.CompletedTask;
+    private bool _disposed;
+    private RotatedLog? _lastRotation;
 
     public CriLogWriter(string path, TimeProvider time)
+        : this(path, time, DefaultMaxSizeBytes, DefaultMaxFiles)
+    {
+    }
+
+    /// <param name="maxSizeBytes">Rotate before the file would grow past this; 0 or less never rotates.</param>
+    /// <param name="maxFiles">Files kept in total, the current one included; at least 2, as the kubelet requires.</param>
+    public CriLogWriter(string path, TimeProvider time, long maxSizeBytes, int maxFiles)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        _path = path;
         _time = time;
+        _maxSizeBytes = maxSizeBytes;
+        _maxFiles = Math.Max(maxFiles, 2);
+        _file = Open(path);
+        _size = _file.Length;
     }
 
     /// <summary>Copies one stream until the container closes it.</summary>
@@ -70,17 +94,78 @@ internal sealed class CriLogWriter : IAsyncDisposable
 
     private void Write(string streamName, char tag, MemoryStream content)
     {
-        var stamp = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture);
-        var prefix = Encoding.ASCII.GetBytes($"{stamp}00Z {streamName} {tag} ");
+        // 100 ns ticks give seven fraction digits; the format has nine, as containerd writes.
+        Span<byte> prefix = stackalloc byte[64];
+        _time.GetUtcNow().UtcDateTime.TryFormat(prefix, out var length, "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'00Z '", CultureInfo.InvariantCulture);
+        length += Encoding.ASCII.GetBytes(streamName, prefix[length..]);
+        prefix[length++] = (byte)' ';
+        prefix[length++] = (byte)tag;
+        prefix[length++] = (byte)' ';
+        var recordLength = length + content.Length + 1;
         lock (_gate)
         {
-            _file.Write(prefix);
+            // After dispose no rotation may reopen the file; the pump treats this as the end.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_maxSizeBytes > 0 && _size > 0 && _size + recordLength > _maxSizeBytes)
+            {
+                Rotate();
+            }
+            _file.Write(prefix[..length]);
             _file.Write(content.GetBuffer(), 0, (int)content.Length);
             _file.WriteByte((byte)'\n');
             _file.Flush();
+            _size += recordLength;
         }
         content.SetLength(0);
     }
 
-    public ValueTask DisposeAsync() => _file.DisposeAsync();
+    /// <summary>Called under the lock, between records.</summary>
+    private void Rotate()
+    {
+        _file.Dispose();
+        try
+        {
+            var rotated = RotatedLogName.Next(_path, _time.GetUtcNow(), _lastRotation);
+            File.Move(_path, rotated.Path);
+            _lastRotation = rotated;
+        }
+        catch (IOException)
+        {
+            // Could not rename (disk trouble): keep appending to the same file rather than lose lines; try again after another max size.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+        _file = Open(_path);
+        _size = _file.Length;
+        var previous = _compaction;
+        _compaction = Task.Run(async () =>
+        {
+            await previous.ConfigureAwait(false);
+            try
+            {
+                RotatedLogCompactor.Compact(_path, _maxFiles);
+            }
+            catch (IOException)
+            {
+                // The directory went away (container removed): nothing left to compact.
+            }
+        });
+    }
+
+    private static FileStream Open(string path) =>
+        new(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+
+    public async ValueTask DisposeAsync()
+    {
+        Task compaction;
+        lock (_gate)
+        {
+            _disposed = true;
+            _file.Dispose();
+            compaction = _compaction;
+        }
+        await compaction.ConfigureAwait(false);
+    }
 }

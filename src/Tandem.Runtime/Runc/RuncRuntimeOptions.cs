@@ -23,4 +23,16 @@ public sealed record RuncRuntimeOptions
     /// <summary>The docker config whose credentials pulls use when none are given (<c>~/.docker/config.json</c>).</summary>
     public string? DockerConfigPath { get; init; } = Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker", "config.json");
+
+    /// <summary>
+    /// A container's log file is rotated before it grows past this (kubelet <c>containerLogMaxSize</c>,
+    /// default 10Mi); 0 turns rotation off.
+    /// </summary>
+    public long ContainerLogMaxSizeBytes { get; init; } = CriLogWriter.DefaultMaxSizeBytes;
+
+    /// <summary>
+    /// Log files kept per container instance, the current one included; the older rotated ones are
+    /// gzip-compressed (kubelet <c>containerLogMaxFiles</c>, default 5, at least 2).
+    /// </summary>
+    public int ContainerLogMaxFiles { get; init; } = CriLogWriter.DefaultMaxFiles;
 }
