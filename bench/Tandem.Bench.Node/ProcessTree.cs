@@ -67,5 +67,23 @@ public static class ProcessTree
         return (rss, peak);
     }
 
+    /// <summary>The resident set split as /proc reports it: anonymous (heap, stacks, JIT code) and file-backed (mapped assemblies, libraries), in MiB.</summary>
+    public static (double Anonymous, double File) RssSplit(int pid)
+    {
+        double anonymous = 0, file = 0;
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+            {
+                anonymous = Kb(line) / 1024;
+            }
+            else if (line.StartsWith("RssFile:", StringComparison.Ordinal))
+            {
+                file = Kb(line) / 1024;
+            }
+        }
+        return (anonymous, file);
+    }
+
     private static double Kb(string line) => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }

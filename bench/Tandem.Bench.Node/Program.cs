@@ -112,8 +112,9 @@ static async Task BurstAsync(TandemNode node, Podman? podman, int pods)
     await Task.Delay(TimeSpan.FromSeconds(1));
     var self = Environment.ProcessId;
     var (rss, peak) = ProcessTree.Memory(self);
+    var (anonymous, file) = ProcessTree.RssSplit(self);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"node process (this benchmark, pid {self}) with {pods} pods running: VmRSS {rss:F1} MiB, VmHWM {peak:F1} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F1} MiB, {Process.GetCurrentProcess().Threads.Count} threads"));
+        $"node process (this benchmark, pid {self}) with {pods} pods running: VmRSS {rss:F1} MiB (anonymous {anonymous:F1}, file-backed {file:F1}), VmHWM {peak:F1} MiB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F1} MiB, {Process.GetCurrentProcess().Threads.Count} threads"));
     var prefix = "/" + Path.GetFileName(node.Runtime.Layout.CgroupPrefix.TrimStart('/')) + "/";
     var descendants = ProcessTree.Descendants(self);
     var holders = descendants.Where(p => p.Cgroup.Contains(prefix, StringComparison.Ordinal) && p.Cgroup.EndsWith("/pause", StringComparison.Ordinal)).ToList();

@@ -49,7 +49,17 @@ internal static class Cgroups
     {
         foreach (var directory in Directories(cgroupPath))
         {
-            foreach (var child in Directory.EnumerateDirectories(directory, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).Append(directory))
+            List<string> children;
+            try
+            {
+                children = [.. Directory.EnumerateDirectories(directory, "*", SearchOption.AllDirectories)];
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Removed meanwhile (runc delete of the last container takes its cgroup).
+                continue;
+            }
+            foreach (var child in children.OrderByDescending(d => d.Length).Append(directory))
             {
                 try
                 {
@@ -66,15 +76,18 @@ internal static class Cgroups
     /// <summary>Removes a cgroup directory that no longer has children (the shared parent of all sandboxes).</summary>
     public static void RemoveIfEmpty(string cgroupPath)
     {
-        foreach (var directory in Directories(cgroupPath).Where(d => !Directory.EnumerateDirectories(d).Any()))
+        foreach (var directory in Directories(cgroupPath))
         {
             try
             {
-                Directory.Delete(directory);
+                if (!Directory.EnumerateDirectories(directory).Any())
+                {
+                    Directory.Delete(directory);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Another sandbox was created meanwhile: it stays.
+                // Another sandbox was created meanwhile (it stays), or another removal took it first.
             }
         }
     }

@@ -136,5 +136,6 @@ public sealed partial class RuncContainerRuntime : IContainerRuntime
     private void DeleteDirectory(string id)
     {
         SafeDelete.Directory(_layout.ContainerDirectory(id));
+        _records.Forget(id);
     }
 }
