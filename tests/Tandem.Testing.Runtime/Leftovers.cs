@@ -13,7 +13,10 @@ public static class Leftovers
         {
             try
             {
-                if (File.ReadAllText(Path.Combine(proc, "cgroup")).Contains(cgroupMarker, StringComparison.Ordinal))
+                // A zombie is already dead and holds nothing: after a node was SIGKILLed, its containers' processes
+                // belong to init, which reaps them when it gets to it.
+                if (File.ReadAllText(Path.Combine(proc, "cgroup")).Contains(cgroupMarker, StringComparison.Ordinal)
+                    && State(File.ReadAllText(Path.Combine(proc, "stat"))) != 'Z')
                 {
                     found.Add($"process {Path.GetFileName(proc)} ({File.ReadAllText(Path.Combine(proc, "stat")).Split(' ')[1..3].Aggregate((a, b) => a + " " + b)})");
                 }
@@ -40,4 +43,7 @@ public static class Leftovers
         }
         return found;
     }
+
+    // /proc/<pid>/stat: "pid (comm) S ..."; comm may hold spaces and parentheses, the state follows the last ')'.
+    private static char State(string stat) => stat[stat.LastIndexOf(')') + 2];
 }

@@ -1,17 +1,19 @@
 using System.Threading.Channels;
 using Tandem.Model.CoreV1;
 using Tandem.Node;
+using Tandem.Node.Logs;
 
 namespace Tandem.Cli.Run;
 
 /// <summary>
-/// Prints what the node reports while <c>tandem run</c> runs: every container instance's log as it is written,
-/// the kubelet's events (Pulled, Created, Started, Killing, BackOff, Unhealthy ...), phase changes and exits.
+/// Prints what the node reports while <c>tandem run</c> runs: every container instance's log as it is written
+/// (followed across rotation by <see cref="ContainerLogReader"/>), the kubelet's events (Pulled, Created, Started,
+/// Killing, BackOff, Unhealthy ...), waiting reasons, phase changes and exits, after the container's last line.
 /// </summary>
-internal sealed class RunReporter(RunOutput output, TimeProvider time)
+internal sealed class RunReporter(PrefixedLogWriter output, TimeProvider time)
 {
-    private readonly Dictionary<string, LogFollower> _followers = [];
-    private readonly Dictionary<string, Task> _following = [];
+    private readonly ContainerLogReader _reader = new(time);
+    private readonly Dictionary<string, (TaskCompletionSource Exited, Task Following)> _followers = [];
     private readonly Dictionary<string, string?> _phases = [];
     private readonly HashSet<string> _reportedExits = [];
     private readonly Dictionary<string, string> _waiting = [];
@@ -27,11 +29,11 @@ internal sealed class RunReporter(RunOutput output, TimeProvider time)
         }
         finally
         {
-            foreach (var follower in _followers.Values)
+            foreach (var (exited, _) in _followers.Values)
             {
-                follower.Complete();
+                exited.TrySetResult();
             }
-            await Task.WhenAll(_following.Values).ConfigureAwait(false);
+            await Task.WhenAll(_followers.Values.Select(f => f.Following)).ConfigureAwait(false);
         }
     }
 
@@ -40,15 +42,20 @@ internal sealed class RunReporter(RunOutput output, TimeProvider time)
         switch (notification)
         {
             case ContainerStarted started:
-                var pod = started.Pod.Metadata!.Name!;
-                var follower = new LogFollower(started.LogPath, (text, stderr) => output.Log(pod, started.Container, text, stderr), time);
-                _followers[started.ContainerId] = follower;
-                _following[started.ContainerId] = FollowAsync(follower, cancellationToken);
+                var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _followers[started.ContainerId] = (exited, FollowAsync(started, exited.Task, cancellationToken));
                 break;
             case EventRecorded recorded:
                 var e = recorded.Event;
-                var subject = ContainerOf(e.InvolvedObject?.FieldPath) is { } container ? $"{e.InvolvedObject!.Name}/{container}" : e.InvolvedObject?.Name ?? "";
-                output.Lifecycle(subject, $"{e.Reason}: {e.Message}", e.Type == "Warning" ? LineKind.Warning : LineKind.Normal);
+                var pod = e.InvolvedObject?.Name ?? "";
+                if (ContainerOf(e.InvolvedObject?.FieldPath) is { } container)
+                {
+                    output.WriteLifecycle(pod, container, $"{e.Reason}: {e.Message}");
+                }
+                else
+                {
+                    output.WriteLifecycle(pod, $"{e.Reason}: {e.Message}");
+                }
                 break;
             case PodChanged changed:
                 await ReportStatusAsync(changed.Pod).ConfigureAwait(false);
@@ -64,8 +71,7 @@ internal sealed class RunReporter(RunOutput output, TimeProvider time)
         var phase = pod.Status?.Phase;
         if (_phases.TryGetValue(name, out var before) && before != phase)
         {
-            var kind = phase == "Failed" ? LineKind.Failure : LineKind.Normal;
-            output.Lifecycle(name, $"phase {before} -> {phase}", kind);
+            output.WriteLifecycle(name, $"phase {before} -> {phase}");
         }
         _phases[name] = phase;
         foreach (var status in (pod.Status?.InitContainerStatuses ?? []).Concat(pod.Status?.ContainerStatuses ?? []))
@@ -79,11 +85,10 @@ internal sealed class RunReporter(RunOutput output, TimeProvider time)
             if (_followers.TryGetValue(runtimeId, out var follower))
             {
                 // The log is complete once the exit is published: print all of it before the exit line.
-                follower.Complete();
-                await _following[runtimeId].ConfigureAwait(false);
+                follower.Exited.TrySetResult();
+                await follower.Following.ConfigureAwait(false);
             }
-            var kind = terminated.ExitCode == 0 ? LineKind.Normal : LineKind.Warning;
-            output.Lifecycle($"{name}/{status.Name}", $"exited with code {terminated.ExitCode} ({terminated.Reason})", kind);
+            output.WriteLifecycle(name, status.Name!, $"exited with code {terminated.ExitCode} ({terminated.Reason})");
         }
     }
 
@@ -102,15 +107,19 @@ internal sealed class RunReporter(RunOutput output, TimeProvider time)
         if (_waiting.GetValueOrDefault(key) != line)
         {
             _waiting[key] = line;
-            output.Lifecycle(key, line, LineKind.Warning);
+            output.WriteLifecycle(pod, status.Name!, line);
         }
     }
 
-    private static async Task FollowAsync(LogFollower follower, CancellationToken cancellationToken)
+    private async Task FollowAsync(ContainerStarted started, Task exited, CancellationToken cancellationToken)
     {
+        var pod = started.Pod.Metadata!.Name!;
         try
         {
-            await follower.RunAsync(cancellationToken).ConfigureAwait(false);
+            await foreach (var line in _reader.ReadAsync(started.LogPath, new LogReadOptions { Follow = true }, exited, cancellationToken).ConfigureAwait(false))
+            {
+                output.WriteLine(pod, started.Container, line.Text(timestamps: false), line.Stream == LogStream.Stderr);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -118,7 +127,7 @@ internal sealed class RunReporter(RunOutput output, TimeProvider time)
         }
         catch (IOException)
         {
-            // The log was removed with its pod.
+            // The log was removed with its pod (FileNotFoundException included).
         }
     }
 

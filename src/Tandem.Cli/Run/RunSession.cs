@@ -49,7 +49,7 @@ public sealed class RunSession(RunSettings settings, TextWriter output, TextWrit
         using var signals = new RunSignals();
         var node = new NodeOptions { StateDirectory = Path.Combine(settings.StateDirectory, "node") };
         var kubelet = new Kubelet(node, runtime.Sandboxes, runtime.Containers, runtime.Images, time, loggers);
-        var reporter = new RunReporter(new RunOutput(output, settings.Color), time);
+        var reporter = new RunReporter(new PrefixedLogWriter(output, settings.Color), time);
         // The reporter ends when the node completes its notifications, after the last pod is gone.
         var reporting = reporter.RunAsync(kubelet.Notifications.Subscribe(), CancellationToken.None);
         try

@@ -36,7 +36,7 @@ public sealed partial class RuncContainerRuntime
             watcher = ProcessExitWatcher.Watch(pid, _stopping.Token)
                 ?? throw new RuntimeException(RuntimeErrorCode.Internal, $"container \"{record.Config.Name}\" ({containerId}) died before it started");
         }
-        var log = new CriLogWriter(record.Config.LogPath, _time);
+        var log = new CriLogWriter(record.Config.LogPath, _time, _layout.Options.ContainerLogMaxSizeBytes, _layout.Options.ContainerLogMaxFiles);
         var pumps = Task.WhenAll(log.PumpAsync(runc.StandardOutput, "stdout"), log.PumpAsync(runc.StandardError, "stderr"));
         var live = new LiveContainer(runc, log, pumps, watcher);
         _live[containerId] = live;

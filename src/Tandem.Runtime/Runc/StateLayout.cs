@@ -3,7 +3,9 @@ namespace Tandem.Runtime.Runc;
 /// <summary>The on-disk layout under the state root, in one place.</summary>
 public sealed class StateLayout(RuncRuntimeOptions options)
 {
-    public string Root { get; } = options.StateRoot;
+    public string Root => options.StateRoot;
+
+    public RuncRuntimeOptions Options => options;
 
     public string ImagesDirectory => Path.Combine(Root, "images");
 

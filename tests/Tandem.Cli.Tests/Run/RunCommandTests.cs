@@ -30,7 +30,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("[ok/setup] setting up", output);
         Assert.Contains("[ok/main] main says hi", output);
         Assert.True(output.IndexOf("[ok/main] main done", StringComparison.Ordinal) < output.IndexOf("[ok/helper] helper got TERM", StringComparison.Ordinal), output);
-        Assert.Contains("ok: phase Running -> Succeeded", output);
+        Assert.Contains("--> pod/ok: phase Running -> Succeeded", output);
         Assert.Contains("pod/ok: Succeeded", output);
         Assert.Empty(Leftovers.Find(Options));
     }
@@ -43,7 +43,7 @@ public sealed class RunCommandTests : IDisposable
         var exit = await tandem.WaitForExitAsync(Patience);
 
         Assert.True(exit == 1, tandem.Output);
-        Assert.Contains("bad/main: exited with code 3 (Error)", tandem.Output);
+        Assert.Contains("--> [bad/main] exited with code 3 (Error)", tandem.Output);
         Assert.Contains("pod/bad: Failed", tandem.Output);
         Assert.Empty(Leftovers.Find(Options));
     }
@@ -115,7 +115,7 @@ public sealed class RunCommandTests : IDisposable
         var exit = await tandem.WaitForExitAsync(Patience);
 
         Assert.True(exit == 124, tandem.Output);
-        Assert.Contains("nocmd/main: waiting: CreateContainerError", tandem.Output);
+        Assert.Contains("--> [nocmd/main] waiting: CreateContainerError", tandem.Output);
         Assert.Contains("executable file not found in $PATH", tandem.Output);
         Assert.Empty(Leftovers.Find(Options));
     }
@@ -136,7 +136,7 @@ public sealed class RunCommandTests : IDisposable
         var exit = await tandem.WaitForExitAsync(Patience);
 
         Assert.True(exit == 124, tandem.Output);
-        Assert.Contains("FailedMount: MountVolume.SetUp failed for volume \"data\"", tandem.Output);
+        Assert.Contains("--> pod/mnt: FailedMount: MountVolume.SetUp failed for volume \"data\"", tandem.Output);
         Assert.DoesNotContain("phase Pending -> Running", tandem.Output);
         Assert.Empty(Leftovers.Find(Options));
     }
