@@ -7,6 +7,11 @@ public sealed partial class RuncContainerRuntime
 {
     private static readonly TimeSpan LogDrainTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long runc exec may take to start the command before the command's own timeout begins.</summary>
+    private static readonly TimeSpan ExecSetupAllowance = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan ExecStartPoll = TimeSpan.FromMilliseconds(10);
+
     public async Task StartContainerAsync(string containerId, CancellationToken cancellationToken)
     {
         var record = _records.Require(containerId);
@@ -148,8 +153,11 @@ public sealed partial class RuncContainerRuntime
             throw new RuntimeException(RuntimeErrorCode.FailedPrecondition, $"container \"{record.Config.Name}\" ({containerId}) is not running; exec needs a running container");
         }
         var pidFile = Path.Combine(_layout.ContainerDirectory(containerId), $"exec-{Guid.NewGuid():N}.pid");
-        using var deadline = new CancellationTokenSource(timeout, _time);
+        using var deadline = new CancellationTokenSource(ExecSetupAllowance + timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        // As containerd does, the timeout counts from when the command runs in the container, not from when runc
+        // began setting it up: on a loaded machine runc exec alone can take longer than a 1 s probe timeout.
+        _ = StartDeadlineWhenRunningAsync(pidFile, deadline, timeout, linked.Token);
         try
         {
             var result = await _runc.ExecAsync(containerId, pidFile, command, linked.Token).ConfigureAwait(false);
@@ -166,6 +174,24 @@ public sealed partial class RuncContainerRuntime
         finally
         {
             File.Delete(pidFile);
+        }
+    }
+
+    private async Task StartDeadlineWhenRunningAsync(string pidFile, CancellationTokenSource deadline, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var waited = TimeSpan.Zero;
+            while (!File.Exists(pidFile) && waited < ExecSetupAllowance)
+            {
+                await Task.Delay(ExecStartPoll, _time, cancellationToken).ConfigureAwait(false);
+                waited += ExecStartPoll;
+            }
+            deadline.CancelAfter(timeout);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // The exec ended first.
         }
     }
 
