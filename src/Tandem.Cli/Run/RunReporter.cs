@@ -45,6 +45,8 @@ internal sealed class RunReporter(PrefixedLogWriter output, TimeProvider time)
                 var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _followers[started.ContainerId] = (exited, FollowAsync(started, exited.Task, cancellationToken));
                 break;
+            case EventRecorded { Event.Count: > 1 }:
+                break; // a repeat (BackOff on every sync of a crash loop) is counted on the event, not printed again
             case EventRecorded recorded:
                 var e = recorded.Event;
                 var pod = e.InvolvedObject?.Name ?? "";
