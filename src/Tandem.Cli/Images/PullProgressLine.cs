@@ -12,13 +12,13 @@ public static class PullProgressLine
     private const string Cyan = "\e[36m";
     private const string Green = "\e[32m";
     private const string Reset = "\e[0m";
+    private const int MinimumName = 16;
 
     /// <summary>The line for one progress report; with <paramref name="color"/> the stage is coloured (green once done).</summary>
     public static string Render(Runtime.PullProgress progress, int width, bool color)
     {
         var text = new StringBuilder();
-        text.Append(progress.Image).Append(' ');
-        text.Append('[').Append(Bar(progress)).Append("] ");
+        text.Append(" [").Append(Bar(progress)).Append("] ");
         if (progress.LayersTotal > 0)
         {
             text.Append(progress.LayersDone).Append('/').Append(progress.LayersTotal)
@@ -32,9 +32,13 @@ public static class PullProgressLine
         {
             text.Append(ByteSize.Format(progress.BytesDone)).Append("  ");
         }
-        var prefix = text.ToString();
-        // The last column is left empty: writing into it makes some terminals wrap at once.
+        var middle = text.ToString();
+        // The last column stays empty: writing into it makes some terminals wrap at once.
         var room = Math.Max(width - 1, 1);
+        // The name gives way first, keeping its end (the tag tells pulls apart), then the stage is cut.
+        var nameRoom = Math.Max(room - middle.Length - progress.Stage.Length, MinimumName);
+        var name = progress.Image.Length <= nameRoom ? progress.Image : "…" + progress.Image[^(nameRoom - 1)..];
+        var prefix = name + middle;
         if (prefix.Length >= room)
         {
             return prefix[..room];
