@@ -47,8 +47,10 @@ internal sealed class ImageEnvironment
 
     private static async Task<ImageEnvironment> CreateAsync()
     {
+        DeleteStaleRoots();
         var root = Path.Combine(Path.GetTempPath(), $"tandem-cli-img-{Guid.NewGuid():N}"[..26]);
         Directory.CreateDirectory(root);
+        await File.WriteAllTextAsync(Path.Combine(root, "owner.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         await RunAsync(Path.Combine(RepositoryPaths.Root, "scripts", "build-test-images"), Path.Combine(root, "built"));
         var (registry, address) = await StartRegistryAsync(Path.Combine(root, "registry"));
         foreach (var (tag, repository) in new[] { ("busybox:1.36", "library/busybox:1.36"), ("config-test:1", "library/config-test:1") })
@@ -63,6 +65,39 @@ internal sealed class ImageEnvironment
             Directory.Delete(root, recursive: true);
         };
         return new ImageEnvironment(root, address);
+    }
+
+    /// <summary>
+    /// The exit handler of a test host does not always get the time to finish: trees of earlier
+    /// runs whose process is gone are deleted here, after stopping the registry their pid file
+    /// names (only when its command line names that tree, so no other process is touched).
+    /// </summary>
+    private static void DeleteStaleRoots()
+    {
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), "tandem-cli-img-*"))
+        {
+            var owner = Path.Combine(stale, "owner.pid");
+            if (File.Exists(owner) && Directory.Exists($"/proc/{File.ReadAllText(owner).Trim()}"))
+            {
+                continue;
+            }
+            try
+            {
+                var pidFile = Path.Combine(stale, "registry", "registry.pid");
+                if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid)
+                    && File.Exists($"/proc/{pid}/cmdline") && File.ReadAllText($"/proc/{pid}/cmdline").Contains(stale, StringComparison.Ordinal))
+                {
+                    using var registry = Process.GetProcessById(pid);
+                    registry.Kill();
+                    registry.WaitForExit();
+                }
+                Directory.Delete(stale, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            {
+                // Gone already, or another run is deleting it.
+            }
+        }
     }
 
     private static async Task<(Process Process, string Address)> StartRegistryAsync(string directory)
@@ -91,6 +126,7 @@ internal sealed class ImageEnvironment
         info.ArgumentList.Add("serve");
         info.ArgumentList.Add(config);
         var process = Process.Start(info)!;
+        await File.WriteAllTextAsync(Path.Combine(directory, "registry.pid"), process.Id.ToString(CultureInfo.InvariantCulture));
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
