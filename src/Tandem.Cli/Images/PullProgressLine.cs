@@ -14,6 +14,10 @@ public static class PullProgressLine
     private const string Reset = "\e[0m";
     private const int MinimumName = 16;
 
+    // What the name leaves room for: the bar (24), "12/12 layers  " (14), "99.9MB/99.9MB  " (15) and
+    // a stage (20). The name's width depends on the terminal only, so it does not jump as stages change.
+    private const int TailBudget = 73;
+
     /// <summary>The line for one progress report; with <paramref name="color"/> the stage is coloured (green once done).</summary>
     public static string Render(Runtime.PullProgress progress, int width, bool color)
     {
@@ -35,8 +39,8 @@ public static class PullProgressLine
         var middle = text.ToString();
         // The last column stays empty: writing into it makes some terminals wrap at once.
         var room = Math.Max(width - 1, 1);
-        // The name gives way first, keeping its end (the tag tells pulls apart), then the stage is cut.
-        var nameRoom = Math.Max(room - middle.Length - progress.Stage.Length, MinimumName);
+        // A long name gives way first, keeping its end (the tag tells pulls apart), then the stage is cut.
+        var nameRoom = Math.Max(room - TailBudget, MinimumName);
         var name = progress.Image.Length <= nameRoom ? progress.Image : "…" + progress.Image[^(nameRoom - 1)..];
         var prefix = name + middle;
         if (prefix.Length >= room)

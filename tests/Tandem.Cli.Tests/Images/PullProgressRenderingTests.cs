@@ -91,11 +91,19 @@ public sealed class PullProgressRenderingTests
     {
         var longName = "registry.example.com:5000/team/project/a-rather-long-repository-name:v1.2.3";
 
-        var line = PullProgressLine.Render(new PullProgress(longName, 0, null, 0, 3, "copying config"), 80, color: false);
+        var line = PullProgressLine.Render(new PullProgress(longName, 0, null, 0, 3, "copying config"), 120, color: false);
 
-        Assert.Equal(79, line.Length);
-        Assert.StartsWith("…", line);
-        Assert.Contains("repository-name:v1.2.3 [....................] 0/3 layers  copying config", line);
+        Assert.Equal("…/project/a-rather-long-repository-name:v1.2.3 [....................] 0/3 layers  copying config", line);
+    }
+
+    [Fact]
+    public void Line_NameKeepsOneWidthAcrossStages_SoTheBarDoesNotJump()
+    {
+        var longName = "registry.example.com:5000/team/project/a-rather-long-repository-name:v1.2.3";
+
+        var barColumns = OneLayerPull.Select(p => PullProgressLine.Render(p with { Image = longName }, 100, color: false).IndexOf(" [", StringComparison.Ordinal)).Distinct();
+
+        Assert.Single(barColumns);
     }
 
     [Fact]
