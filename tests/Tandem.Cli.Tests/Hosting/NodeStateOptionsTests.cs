@@ -43,4 +43,14 @@ public sealed class NodeStateOptionsTests
         Assert.Null(RootRequirement.Problem("image pull", "/var/lib/tandem", isRoot: true));
         Assert.StartsWith("tandem image pull needs root: it keeps images and containers in /var/lib/tandem", RootRequirement.Problem("image pull", "/var/lib/tandem", isRoot: false));
     }
+
+    [Fact]
+    public void RuntimeOptions_UseTheStateDir_AndTheHostPrefixFromTheEnvironment()
+    {
+        var options = RuntimeFactory.Options("/srv/state", name => name == "TANDEM_HOST_PREFIX" ? "t1" : null);
+        var defaults = RuntimeFactory.Options("/srv/state", _ => null);
+
+        Assert.Equal(("/srv/state", "t1"), (options.StateRoot, options.HostPrefix));
+        Assert.Equal("tandem", defaults.HostPrefix);
+    }
 }

@@ -15,6 +15,7 @@ public sealed class ImageInUseTests
         Assert.Equal(0, (await ImageCli.Run(state, "import", Path.Combine(environment.Built, "busybox-oci.tar"), "--name", "busybox:1.36")).Exit);
         // A real container in the same state dir: created by the runtime tandem run uses, not started.
         var runtime = new RuncRuntime(new RuncRuntimeOptions { StateRoot = state, HostPrefix = "tc" + Guid.NewGuid().ToString("N")[..6], DockerConfigPath = null });
+        ChildSubreaper.Clear();
         var pod = new PodSandboxConfig { Name = "in-use", Namespace = "default", Uid = Guid.NewGuid().ToString(), Hostname = "in-use", LogDirectory = Path.Combine(state, "logs") };
         var sandbox = await runtime.Sandboxes.RunPodSandboxAsync(pod, CancellationToken.None);
         try
