@@ -16,6 +16,7 @@ public static class TandemCommandLine
             ProxyCommand.Create(),
             ShipCommand.Create(),
             RunCommand.Create(),
+            ImageCommand.Create(),
             CompletionCommand.Create(),
         };
         return root;
