@@ -42,7 +42,7 @@ fi
 scripts/build-test-images "$WORK/images" >/dev/null
 if [ -z "${NO_PODMAN:-}" ]; then
   podman rmi --force "$IMAGE" >/dev/null 2>&1 || true
-  skopeo copy --quiet "oci-archive:$WORK/images/busybox-oci.tar" "containers-storage:$IMAGE"
+  skopeo copy --quiet "oci-archive:$WORK/images/busybox-oci.tar" "containers-storage:$IMAGE" 2>/dev/null
 fi
 
 dotnet build bench/Tandem.Bench.Node -c Release --nologo -v quiet >/dev/null
