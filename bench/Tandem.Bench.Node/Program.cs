@@ -6,6 +6,7 @@ using Tandem.Bench.Node;
 // see the same machine load. Needs root, runc, and scripts/build-test-images output; bench/pods/run.sh sets it all up.
 //   start RUNS ARCHIVE [--no-podman]   one pod at a time, RUNS measured runs after 3 warm-up runs each
 //   burst PODS ARCHIVE [--no-podman]   PODS pods applied at once; then memory and helper processes with them running
+// BENCH_TRACE=1 prints every node notification with a millisecond timestamp (where a start or a delete waits).
 if (args.Length < 3 || args[0] is not ("start" or "burst"))
 {
     Console.Error.WriteLine("usage: Tandem.Bench.Node start|burst COUNT OCI_ARCHIVE [--no-podman]");
@@ -39,6 +40,8 @@ static async Task StartRunsAsync(TandemNode node, Podman? podman, int runs)
     var inProcesses = new Samples("tandem: of that, waiting for host processes");
     var verbs = new Dictionary<string, Samples>();
     var deleted = new Samples("tandem: delete (grace 0) until gone");
+    var deleteProcesses = new Samples("tandem: of that, host processes (summed; some run in parallel)");
+    var deleteCommands = "";
     var played = new Samples("podman kube play (returns with 3 started)");
     var removed = new Samples("podman pod rm -f -t 0");
     for (var run = 0; run < runs + warmUp; run++)
@@ -47,9 +50,11 @@ static async Task StartRunsAsync(TandemNode node, Podman? podman, int runs)
         var pod = TandemNode.Load(name);
         var start = await node.ApplyAsync(pod).WaitAsync(TimeSpan.FromSeconds(60));
         var spans = node.Processes.Between(start.StartTimestamp, start.EndTimestamp);
+        var deleteStart = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
         await node.DeleteAsync(name);
         var d = clock.Elapsed.TotalMilliseconds;
+        var deleteSpans = node.Processes.Between(deleteStart, Stopwatch.GetTimestamp());
         if (run >= warmUp)
         {
             started.Add(start.Started);
@@ -64,6 +69,8 @@ static async Task StartRunsAsync(TandemNode node, Podman? podman, int runs)
                 }
             }
             deleted.Add(d);
+            deleteProcesses.Add(deleteSpans.Sum(x => x.Milliseconds));
+            deleteCommands = string.Join(", ", deleteSpans.GroupBy(x => x.Command).Select(g => $"{g.Count()} {g.Key}"));
         }
         if (podman is not null)
         {
@@ -83,10 +90,11 @@ static async Task StartRunsAsync(TandemNode node, Podman? podman, int runs)
     }
     Console.WriteLine($"\none pod (app + 2 native sidecars), {runs} runs after {warmUp} warm-up runs, tandem and podman interleaved, {Environment.ProcessorCount} cores");
     Console.WriteLine(Samples.Header);
-    foreach (var samples in new[] { started, running, inProcesses }.Concat(verbs.Values).Concat([deleted, played, removed]).Where(s => s.Count > 0))
+    foreach (var samples in new[] { started, running, inProcesses }.Concat(verbs.Values).Concat([deleted, deleteProcesses, played, removed]).Where(s => s.Count > 0))
     {
         Console.WriteLine(samples.Row());
     }
+    Console.WriteLine($"\nhost processes of the last delete: {deleteCommands}");
     if (played.Count > 0)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -88,6 +88,16 @@ public sealed class TandemNode : IAsyncDisposable
     {
         await foreach (var notification in _kubelet.Notifications.Subscribe().ReadAllAsync())
         {
+            if (Environment.GetEnvironmentVariable("BENCH_TRACE") == "1")
+            {
+                var desc = notification switch
+                {
+                    PodChanged c => c.Pod.Metadata!.Name + " " + c.Pod.Status?.Phase + " " + string.Join(",", (c.Pod.Status?.InitContainerStatuses ?? []).Concat(c.Pod.Status?.ContainerStatuses ?? []).Select(s => s.Name + ":" + (s.State?.Running is not null ? "R" : s.State?.Terminated is not null ? "T" : "W"))) + " del=" + c.Pod.Metadata.DeletionTimestamp,
+                    EventRecorded e => "event " + e.Event.Reason + " " + e.Event.Message,
+                    _ => notification.GetType().Name,
+                };
+                Console.WriteLine($"{Stopwatch.GetTimestamp() / (Stopwatch.Frequency / 1000)} {desc}");
+            }
             switch (notification)
             {
                 case ContainerStarted started when _waiters.TryGetValue(started.Pod.Metadata!.Name!, out var waiter):
