@@ -24,11 +24,7 @@ public static class RunCommand
             Description = "Run for this long, then stop the pods in order as Ctrl-C would; exit 0 if every pod was Ready (or Succeeded) then. For smoke tests of long-running pods.",
             CustomParser = ParseDuration,
         };
-        var stateDir = new Option<string>("--state-dir")
-        {
-            Description = "Where images, containers and pod state live (env TANDEM_STATE_DIR).",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TANDEM_STATE_DIR") is { Length: > 0 } dir ? dir : "/var/lib/tandem",
-        };
+        var stateDir = Hosting.NodeStateOptions.CreateStateDirOption();
         var color = new Option<string>("--color") { Description = "Colour: auto (only on a terminal, not with NO_COLOR), always or never.", DefaultValueFactory = _ => "auto" };
         var command = new Command("run", "Run the pods of a manifest here, in the foreground, with the kubelet's lifecycle; stream their logs.")
         {
@@ -41,11 +37,10 @@ public static class RunCommand
             var settings = new RunSettings
             {
                 File = parse.GetValue(file)!,
-                StateDirectory = Path.GetFullPath(parse.GetValue(stateDir)!),
+                StateDirectory = Hosting.NodeStateOptions.Resolve(parse, stateDir),
                 Timeout = parse.GetValue(timeout),
                 StopAfter = parse.GetValue(stopAfter),
                 Color = ColorDecision.Decide(mode, Console.Out, Environment.GetEnvironmentVariable),
-                HostPrefix = Environment.GetEnvironmentVariable("TANDEM_HOST_PREFIX") is { Length: > 0 } prefix ? prefix : "tandem",
             };
             return new RunSession(settings, Console.Out, Console.Error, TimeProvider.System).RunAsync().GetAwaiter().GetResult();
         });

@@ -28,15 +28,14 @@ public sealed class RunSession(RunSettings settings, TextWriter output, TextWrit
             }
             return ExitCodes.UsageOrInput;
         }
-        if (!Environment.IsPrivilegedProcess)
+        if (!Hosting.RootRequirement.Check("run", settings.StateDirectory, errors))
         {
-            await errors.WriteLineAsync("tandem run: needs root (runc, namespaces and mounts); run it as root or with sudo").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
         using var loggers = LoggerFactory.Create(logging => logging
             .SetMinimumLevel(Environment.GetEnvironmentVariable("TANDEM_DEBUG") == "1" ? LogLevel.Debug : LogLevel.Warning)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        var runtime = new RuncRuntime(new RuncRuntimeOptions { StateRoot = settings.StateDirectory, HostPrefix = settings.HostPrefix }, loggers: loggers);
+        var runtime = Hosting.RuntimeFactory.Create(settings.StateDirectory, loggers);
         try
         {
             await runtime.VerifyHostAsync(CancellationToken.None).ConfigureAwait(false);

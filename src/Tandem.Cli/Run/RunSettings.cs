@@ -14,7 +14,4 @@ public sealed record RunSettings
     public TimeSpan? StopAfter { get; init; }
 
     public bool Color { get; init; }
-
-    /// <summary>Prefix of what the node creates outside its state directory (netns names, cgroups); env <c>TANDEM_HOST_PREFIX</c>.</summary>
-    public string HostPrefix { get; init; } = "tandem";
 }
