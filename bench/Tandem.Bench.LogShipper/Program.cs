@@ -20,8 +20,8 @@ if (args is ["sink"])
     Console.WriteLine($"http {standalone.HttpPort} tcp {standalone.TcpPort}");
     while (!stop.IsCancellationRequested)
     {
-        await Task.Delay(1000, CancellationToken.None);
-        Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {standalone.Lines}");
+        await Task.Delay(100, CancellationToken.None);
+        Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} {standalone.Lines}");
     }
     return 0;
 }

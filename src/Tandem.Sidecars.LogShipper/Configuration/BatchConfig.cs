@@ -13,5 +13,5 @@ public sealed record BatchConfig
     /// Batches sent at once (memory buffer). More overlap encoding, the network and the sink;
     /// acknowledgements still advance in read order, and a crash re-sends at most this many batches plus one.
     /// </summary>
-    public int MaxInFlight { get; init; } = 1;
+    public int MaxInFlight { get; init; } = 2;
 }

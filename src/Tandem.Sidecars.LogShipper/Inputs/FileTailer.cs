@@ -312,9 +312,10 @@ public sealed partial class FileTailer : IDisposable
         var events = new List<LogEvent>(lines.Count);
         long bytes = 0;
         long truncated = 0;
+        var now = _time.GetUtcNow();
         foreach (var line in lines)
         {
-            events.Add(_processor.Process(line, file.Path, file.Stream));
+            events.Add(_processor.Process(line, file.Path, file.Stream, now));
             bytes += line.Bytes.Length;
             truncated += line.Truncated ? 1 : 0;
         }

@@ -1,0 +1,75 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Tandem.Sidecars.LogShipper.Telemetry;
+
+namespace Tandem.Sidecars.LogShipper.Checkpoints;
+
+/// <summary>
+/// Writes the checkpoint file in the background, one write at a time. Acknowledgements that arrive
+/// while a write is under way are coalesced into the next one, so at full speed there is one write
+/// per disk round trip rather than one per batch, and delivery never waits for an fsync.
+/// What a crash re-sends is therefore exactly what lies past the last completed write: batches in
+/// flight, and batches acknowledged after the snapshot of the write that was under way. Nothing
+/// before a durably written offset is ever sent again.
+/// </summary>
+public sealed partial class CheckpointWriter
+{
+    private readonly CheckpointLedger _ledger;
+    private readonly ShipperMetrics _metrics;
+    private readonly ILogger _log;
+    private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
+    private readonly Task _loop;
+
+    public CheckpointWriter(CheckpointLedger ledger, ShipperMetrics metrics, ILogger log)
+    {
+        _ledger = ledger;
+        _metrics = metrics;
+        _log = log;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Something was acknowledged: write it soon. Never blocks.</summary>
+    public void Request() => _requests.Writer.TryWrite(true);
+
+    /// <summary>Stops the background loop once its write is done, then writes whatever is left.</summary>
+    public async Task FlushAsync()
+    {
+        _requests.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        Save();
+    }
+
+    private async Task RunAsync()
+    {
+        await foreach (var _ in _requests.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            Save();
+        }
+    }
+
+    private void Save()
+    {
+        // A failed write is retried with the next acknowledgement; until then a crash re-sends, never loses.
+        try
+        {
+            if (_ledger.Save())
+            {
+                _metrics.CheckpointWrites.Add(1);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.CheckpointFailed(_log, ex.Message);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 204, Level = LogLevel.Error, Message = "writing the checkpoint failed: {Reason}; retrying with the next acknowledgement")]
+        public static partial void CheckpointFailed(ILogger logger, string reason);
+    }
+}
