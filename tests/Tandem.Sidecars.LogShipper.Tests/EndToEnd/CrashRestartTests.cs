@@ -98,6 +98,8 @@ public sealed class CrashRestartTests(ITestOutputHelper output)
 
         // A restart finds everything checkpointed and sends nothing again.
         using var again = ShipperProcess.Start(config);
+        // SIGTERM only once it is running (signal handlers installed), then give it time to re-send anything it wrongly would.
+        await Eventually.AssertAsync(() => again.StandardError.Contains("shipping:", StringComparison.Ordinal), TimeSpan.FromSeconds(30), () => again.StandardError);
         await Task.Delay(1000);
         Assert.Equal(0, await again.TerminateAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(0, DeliveryReport.Of(writer.Written, sink.Messages).Duplicates);
