@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Tandem.Sidecars.LogShipper.Telemetry;
 
@@ -17,38 +16,46 @@ public sealed partial class CheckpointWriter
     private readonly CheckpointLedger _ledger;
     private readonly ShipperMetrics _metrics;
     private readonly ILogger _log;
-    private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
-    });
-    private readonly Task _loop;
+    private readonly ManualResetEventSlim _requested = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _stopping;
 
     public CheckpointWriter(CheckpointLedger ledger, ShipperMetrics metrics, ILogger log)
     {
         _ledger = ledger;
         _metrics = metrics;
         _log = log;
-        _loop = Task.Run(RunAsync);
+        // Its own thread, not the thread pool's: an fsync blocks for milliseconds (much longer on a
+        // busy disk), and a blocked pool thread on a 2-core machine stalls the readers and the sends.
+        new Thread(Run) { IsBackground = true, Name = "checkpoint writer" }.Start();
     }
 
     /// <summary>Something was acknowledged: write it soon. Never blocks.</summary>
-    public void Request() => _requests.Writer.TryWrite(true);
+    public void Request() => _requested.Set();
 
-    /// <summary>Stops the background loop once its write is done, then writes whatever is left.</summary>
+    /// <summary>Stops the writer thread once its write is done, then writes whatever is left.</summary>
     public async Task FlushAsync()
     {
-        _requests.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        _stopping = true;
+        _requested.Set();
+        await _stopped.Task.ConfigureAwait(false);
         Save();
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        await foreach (var _ in _requests.Reader.ReadAllAsync().ConfigureAwait(false))
+        while (true)
         {
+            _requested.Wait();
+            if (_stopping)
+            {
+                break;
+            }
+            // Reset before the snapshot: an acknowledgement arriving during the write sets it again.
+            _requested.Reset();
             Save();
         }
+        _stopped.TrySetResult();
     }
 
     private void Save()
