@@ -46,7 +46,8 @@ public sealed partial class Shipper
             }
             var abort = drain.GraceExpired;
             var sender = new BatchSender(outputs, config.Retry, metrics, time, loggers.CreateLogger<BatchSender>());
-            var acknowledger = new SourceAcknowledger(ledger, queue.Budget, new CheckpointWriter(ledger, metrics, loggers.CreateLogger<CheckpointWriter>()));
+            using var checkpoints = new CheckpointWriter(ledger, metrics, loggers.CreateLogger<CheckpointWriter>());
+            var acknowledger = new SourceAcknowledger(ledger, queue.Budget, checkpoints);
             var delivery = diskBuffer is null
                 ? Task.Run(() => new DeliveryLoop(queue, config.Batch, sender, acknowledger, time).RunAsync(abort), abort)
                 : Task.WhenAll(

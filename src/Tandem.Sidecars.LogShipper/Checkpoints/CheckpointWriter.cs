@@ -11,13 +11,14 @@ namespace Tandem.Sidecars.LogShipper.Checkpoints;
 /// flight, and batches acknowledged after the snapshot of the write that was under way. Nothing
 /// before a durably written offset is ever sent again.
 /// </summary>
-public sealed partial class CheckpointWriter
+public sealed partial class CheckpointWriter : IDisposable
 {
     private readonly CheckpointLedger _ledger;
     private readonly ShipperMetrics _metrics;
     private readonly ILogger _log;
     private readonly ManualResetEventSlim _requested = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Thread _thread;
     private volatile bool _stopping;
 
     public CheckpointWriter(CheckpointLedger ledger, ShipperMetrics metrics, ILogger log)
@@ -27,7 +28,8 @@ public sealed partial class CheckpointWriter
         _log = log;
         // Its own thread, not the thread pool's: an fsync blocks for milliseconds (much longer on a
         // busy disk), and a blocked pool thread on a 2-core machine stalls the readers and the sends.
-        new Thread(Run) { IsBackground = true, Name = "checkpoint writer" }.Start();
+        _thread = new Thread(Run) { IsBackground = true, Name = "checkpoint writer" };
+        _thread.Start();
     }
 
     /// <summary>Something was acknowledged: write it soon. Never blocks.</summary>
@@ -40,6 +42,15 @@ public sealed partial class CheckpointWriter
         _requested.Set();
         await _stopped.Task.ConfigureAwait(false);
         Save();
+    }
+
+    /// <summary>Stops the writer thread without a last write (the grace period ran out: what is unwritten is re-sent).</summary>
+    public void Dispose()
+    {
+        _stopping = true;
+        _requested.Set();
+        _thread.Join();
+        // The event is not disposed: a delivery cut short by the grace period may still signal it.
     }
 
     private void Run()
