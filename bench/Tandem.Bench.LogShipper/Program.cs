@@ -20,8 +20,8 @@ if (args is ["sink"])
     Console.WriteLine($"http {standalone.HttpPort} tcp {standalone.TcpPort}");
     while (!stop.IsCancellationRequested)
     {
-        await Task.Delay(1000, CancellationToken.None);
-        Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {standalone.Lines}");
+        await Task.Delay(100, CancellationToken.None);
+        Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} {standalone.Lines}");
     }
     return 0;
 }
@@ -55,6 +55,7 @@ report.AppendLine(CultureInfo.InvariantCulture, $"""
     sink on loopback, against rsyslog {Runs.RsyslogVersion()} `imfile` (inotify) -> `omfwd` TCP to a TCP sink, in the
     same run on the same machine ({Environment.ProcessorCount} cores). Time runs from starting the subject until the sink has
     counted every line; MiB/s is log-file bytes over that time. CPU and peak RSS from `/proc/PID`.
+    The shipper runs with `DOTNET_TieredPGO=0`, the setting docs/sidecars/ship.md recommends.
     The sink, the generator and the subject share the machine, as in the Vector harness.
     Load average (1 min) at the start and end of this run: {loadBefore} / {loadAfter} (other work on the machine competes for
     its {Environment.ProcessorCount} cores and lowers every throughput number here).
@@ -69,7 +70,7 @@ report.AppendLine(CultureInfo.InvariantCulture, $"""
     Peak RSS counts the pages of shared libraries (for .NET: the runtime and framework assemblies,
     about 45 MiB, shared with every other .NET process); "private" is what the process itself holds.
 
-    Ratio: tandem ship / rsyslog = **{tandem.MiBps / rsyslog.MiBps:0.0}x**. Published peers (anchors.md 3.1, 2-vCPU c5.large, files -> TCP,
+    Ratio: tandem ship / rsyslog = **{tandem.MiBps / rsyslog.MiBps:0.0}x** in throughput, **{rsyslog.CpuSeconds / tandem.CpuSeconds:0.0}x** in CPU seconds for the same lines. Published peers (anchors.md 3.1, 2-vCPU c5.large, files -> TCP,
     2019 versions): Vector 76.7 MiB/s, Fluent Bit 35 MiB/s.
 
     Idle, {Runs.IdleFiles} files watched (each with a few lines, all shipped), measured over {options.IdleSeconds} s:
@@ -77,7 +78,7 @@ report.AppendLine(CultureInfo.InvariantCulture, $"""
 
     Latency, 1 file written at 1,000 lines/s for {options.LatencySeconds} s ({latency.Samples:N0} lines), from the write to receipt at
     the sink: p50 **{latency.P50:0.0} ms**, p99 **{latency.P99:0.0} ms**, max {latency.Max:0.0} ms
-    (defaults: pollInterval 50 ms, batch.maxWait 50 ms).
+    (defaults: inotify wake-ups, batch.maxWait 50 ms).
 
     Against the issue's targets (issue 6, "Measure"), in this run:
     - file -> HTTP >= 100 MiB/s: {Verdict(tandem.MiBps >= 100)} ({tandem.MiBps:0.0} MiB/s);

@@ -46,7 +46,8 @@ public sealed partial class Shipper
             }
             var abort = drain.GraceExpired;
             var sender = new BatchSender(outputs, config.Retry, metrics, time, loggers.CreateLogger<BatchSender>());
-            var acknowledger = new SourceAcknowledger(ledger, queue.Budget, metrics, loggers.CreateLogger<SourceAcknowledger>());
+            using var checkpoints = new CheckpointWriter(ledger, metrics, loggers.CreateLogger<CheckpointWriter>());
+            var acknowledger = new SourceAcknowledger(ledger, queue.Budget, checkpoints);
             var delivery = diskBuffer is null
                 ? Task.Run(() => new DeliveryLoop(queue, config.Batch, sender, acknowledger, time).RunAsync(abort), abort)
                 : Task.WhenAll(
@@ -57,7 +58,7 @@ public sealed partial class Shipper
             for (var i = 0; i < config.Inputs.Count; i++)
             {
                 var input = config.Inputs[i];
-                var processor = new EventProcessor(input, config.Filters, time);
+                var processor = new EventProcessor(input, config.Filters);
                 if (input.Type == InputType.File)
                 {
                     var tailer = new FileTailer(input, ledger, queue, processor, metrics, time, loggers.CreateLogger<FileTailer>());

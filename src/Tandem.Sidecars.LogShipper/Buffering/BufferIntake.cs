@@ -28,9 +28,9 @@ public sealed class BufferIntake(EventQueue queue, BatchConfig batch, DiskBuffer
                         metrics.Dropped.Add(dropped, new KeyValuePair<string, object?>("reason", "buffer_full"));
                     }
                 }
-                await acknowledger.AcknowledgeAsync(events, abort).ConfigureAwait(false);
+                acknowledger.Acknowledge(events);
             }
-            await acknowledger.FlushAsync(abort).ConfigureAwait(false);
+            await acknowledger.FlushAsync().WaitAsync(abort).ConfigureAwait(false);
         }
         finally
         {

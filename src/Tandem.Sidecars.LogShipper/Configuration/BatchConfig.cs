@@ -11,7 +11,8 @@ public sealed record BatchConfig
 
     /// <summary>
     /// Batches sent at once (memory buffer). More overlap encoding, the network and the sink;
-    /// acknowledgements still advance in read order, and a crash re-sends at most this many batches plus one.
+    /// acknowledgements still advance in read order, and a crash re-sends at most these batches plus those
+    /// acknowledged while the last checkpoint write was under way (see <see cref="Checkpoints.CheckpointWriter"/>).
     /// </summary>
-    public int MaxInFlight { get; init; } = 1;
+    public int MaxInFlight { get; init; } = 2;
 }

@@ -47,13 +47,13 @@ public sealed class DeliveryLoop(EventQueue queue, BatchConfig batch, BatchSende
         {
             await AcknowledgeOldestAsync(abort).ConfigureAwait(false);
         }
-        await acknowledger.FlushAsync(abort).ConfigureAwait(false);
+        await acknowledger.FlushAsync().WaitAsync(abort).ConfigureAwait(false);
     }
 
     private async Task AcknowledgeOldestAsync(CancellationToken abort)
     {
         var (events, sent) = _inFlight.Dequeue();
         await sent.ConfigureAwait(false);
-        await acknowledger.AcknowledgeAsync(events, abort).ConfigureAwait(false);
+        acknowledger.Acknowledge(events);
     }
 }

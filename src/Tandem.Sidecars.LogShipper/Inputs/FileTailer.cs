@@ -10,9 +10,10 @@ using Tandem.Sidecars.LogShipper.Telemetry;
 namespace Tandem.Sidecars.LogShipper.Inputs;
 
 /// <summary>
-/// Follows the files of one input. Each scan expands the globs and decides, for a file not open
-/// yet, which stream it holds (see <see cref="Resolve"/>); each poll reads new data from every open
-/// file and notices truncation. A stream whose file was truncated is kept as an orphan for the
+/// Follows the files of one input. Each scan expands the globs and asks the
+/// <see cref="StreamResolver"/> which stream a file not open yet holds; each poll reads new data
+/// from every open file and notices truncation; between polls it sleeps until inotify reports a
+/// change (<see cref="DirectoryChangeSignal"/>). A stream whose file was truncated is kept as an orphan for the
 /// rotate wait, so the copy that copytruncate made can take it over from where reading stopped.
 /// </summary>
 public sealed partial class FileTailer : IDisposable
@@ -30,14 +31,11 @@ public sealed partial class FileTailer : IDisposable
     private readonly GlobMatcher _globs;
     private readonly Dictionary<FileIdentity, TailedFile> _open = [];
     private readonly Dictionary<TailedFile, long> _emitted = [];
-    private readonly List<Orphan> _orphans = [];
-    private readonly Dictionary<FileIdentity, long> _deferredSince = [];
-    private readonly HashSet<FileIdentity> _duplicatesLogged = [];
+    private readonly StreamResolver _resolver;
+    private readonly DirectoryChangeSignal _changes;
     private readonly byte[] _buffer = new byte[256 << 10];
-    private readonly long _startedAt;
     private bool _firstScan = true;
     private long _readBytes;
-    private bool _restoredReleased;
 
     public FileTailer(InputConfig input, CheckpointLedger ledger, IEventSink sink, EventProcessor processor, ShipperMetrics metrics, TimeProvider time, ILogger log)
     {
@@ -49,7 +47,8 @@ public sealed partial class FileTailer : IDisposable
         _time = time;
         _log = log;
         _globs = new GlobMatcher(input.Include, input.Exclude, time);
-        _startedAt = time.GetTimestamp();
+        _resolver = new StreamResolver(input, ledger, time, log);
+        _changes = new DirectoryChangeSignal(_globs.Roots);
     }
 
     /// <summary>Files open now.</summary>
@@ -58,30 +57,30 @@ public sealed partial class FileTailer : IDisposable
     /// <summary>Follows files until <paramref name="drain"/>, then reads every file to its end once more and returns.</summary>
     public async Task RunAsync(CancellationToken drain, CancellationToken abort)
     {
+        _changes.Refresh();
         var lastScan = _time.GetTimestamp();
         var idleRounds = 0;
         await ScanAsync(abort).ConfigureAwait(false);
         while (!drain.IsCancellationRequested)
         {
-            if (_time.GetElapsedTime(lastScan) >= _input.ScanInterval)
+            if (_changes.TakeEntriesChanged() || _time.GetElapsedTime(lastScan) >= _input.ScanInterval)
             {
                 lastScan = _time.GetTimestamp();
+                _changes.Refresh();
                 await ScanAsync(abort).ConfigureAwait(false);
             }
             var before = _readBytes;
-            if (!await PollAsync(abort).ConfigureAwait(false))
+            if (await PollAsync(abort).ConfigureAwait(false))
             {
-                // After a second without new data, check five times less often: 100 quiet files
-                // then cost a fraction of a percent of a core; the first new line waits at most that long.
-                idleRounds = _readBytes == before ? idleRounds + 1 : 0;
-                var quiet = idleRounds * _input.PollInterval >= TimeSpan.FromSeconds(1);
-                try
-                {
-                    await Task.Delay(quiet ? _input.PollInterval * 5 : _input.PollInterval, _time, drain).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (drain.IsCancellationRequested)
-                {
-                }
+                continue;
+            }
+            idleRounds = _readBytes == before ? idleRounds + 1 : 0;
+            try
+            {
+                await _changes.WaitAsync(NextLook(idleRounds), _time, drain).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (drain.IsCancellationRequested)
+            {
             }
         }
         // SIGTERM: pick up what was written until now, then flush pending multi-line events.
@@ -95,8 +94,25 @@ public sealed partial class FileTailer : IDisposable
         }
     }
 
+    /// <summary>
+    /// How long to wait for a change before looking anyway. With inotify on every directory a
+    /// write wakes the tailer at once, so the look is only the fallback and the timed work (new
+    /// files, rotate wait, multi-line timeout) at the scan interval: 100 quiet files then cost one
+    /// wake-up a second. Without inotify: the poll interval, five times longer after a quiet second.
+    /// </summary>
+    private TimeSpan NextLook(int idleRounds)
+    {
+        if (_changes.WatchingAll)
+        {
+            return _input.ScanInterval;
+        }
+        var quiet = idleRounds * _input.PollInterval >= TimeSpan.FromSeconds(1);
+        return quiet ? _input.PollInterval * 5 : _input.PollInterval;
+    }
+
     public void Dispose()
     {
+        _changes.Dispose();
         foreach (var file in _open.Values)
         {
             file.Dispose();
@@ -132,16 +148,7 @@ public sealed partial class FileTailer : IDisposable
         }
         _firstScan = false;
         await CloseRotatedAwayAsync(now, cancellationToken).ConfigureAwait(false);
-        foreach (var orphan in _orphans.Where(o => _time.GetElapsedTime(o.Since) >= _input.RotateWait).ToList())
-        {
-            _orphans.Remove(orphan);
-            _ledger.Release(orphan.Stream);
-        }
-        if (!_restoredReleased && _time.GetElapsedTime(_startedAt) >= _input.RotateWait)
-        {
-            _restoredReleased = true;
-            _ledger.ReleaseRestored();
-        }
+        _resolver.Expire();
     }
 
     /// <summary>Reads new data from every open file; true when some file still has unread data.</summary>
@@ -198,7 +205,7 @@ public sealed partial class FileTailer : IDisposable
             return;
         }
         var prefix = TailedFile.ReadPrefix(handle, size, _input.FingerprintBytes);
-        if (Resolve(identity, path, prefix, size, now) is not { } resolved)
+        if (_resolver.Resolve(identity, path, prefix, size, now, _open.Values, _firstScan) is not { } resolved)
         {
             handle.Dispose();
             return;
@@ -209,76 +216,13 @@ public sealed partial class FileTailer : IDisposable
         Log.Following(_log, path, identity.ToString(), resolved.Offset, resolved.Stream.Id);
     }
 
-    /// <summary>
-    /// Which stream a newly seen file holds, in order:
-    /// 1. its content starts like an open file's: a copy being made, or two names for equal content; wait;
-    /// 2. a checkpointed stream with its device, inode and fingerprint: the same file after a restart (maybe renamed);
-    /// 3. an orphaned stream whose fingerprint it starts with: the copy copytruncate made, continue where reading stopped;
-    /// 4. otherwise a new stream, from the start (or the end, for <c>startAt: end</c> at the first scan).
-    /// Requiring the fingerprint in 2 is what keeps a reused inode from inheriting an old offset.
-    /// </summary>
-    private (TrackedStream Stream, long Offset)? Resolve(FileIdentity identity, string path, byte[] prefix, long size, long now)
-    {
-        foreach (var open in _open.Values)
-        {
-            var common = Math.Min(open.Prefix.Length, prefix.Length);
-            if (common > 0 && open.Prefix.AsSpan(0, common).SequenceEqual(prefix.AsSpan(0, common)))
-            {
-                var complete = common >= _input.FingerprintBytes;
-                if (!_deferredSince.TryGetValue(identity, out var since))
-                {
-                    _deferredSince[identity] = since = now;
-                }
-                if (complete || _time.GetElapsedTime(since, now) < _input.RotateWait)
-                {
-                    if (complete && _duplicatesLogged.Add(identity))
-                    {
-                        Log.DuplicateContent(_log, path, open.Path);
-                    }
-                    return null;
-                }
-                break;
-            }
-        }
-        _deferredSince.Remove(identity);
-        var fingerprint = Fingerprint.Of(prefix);
-        var restored = _ledger.ClaimRestored(s => s.Identity == identity && s.Fingerprint.MatchesStartOf(prefix));
-        if (restored is not null)
-        {
-            if (restored.AckedOffset <= size)
-            {
-                _ledger.Move(restored, identity, fingerprint, path);
-                return (restored, restored.AckedOffset);
-            }
-            // Shorter than what was acknowledged yet starting the same: truncated and rewritten while we were down.
-            _ledger.Release(restored);
-        }
-        var orphan = _orphans.FirstOrDefault(o => o.Stream.Fingerprint.Length > 0 && o.Stream.Fingerprint.MatchesStartOf(prefix) && size >= o.Offset);
-        if (orphan is not null)
-        {
-            _orphans.Remove(orphan);
-            _ledger.Move(orphan.Stream, identity, fingerprint, path);
-            Log.Adopted(_log, path, orphan.Stream.Id, orphan.Offset);
-            return (orphan.Stream, orphan.Offset);
-        }
-        var moved = _ledger.ClaimRestored(s => s.Fingerprint.Length > 0 && s.Fingerprint.MatchesStartOf(prefix) && size >= s.AckedOffset);
-        if (moved is not null)
-        {
-            _ledger.Move(moved, identity, fingerprint, path);
-            Log.Adopted(_log, path, moved.Id, moved.AckedOffset);
-            return (moved, moved.AckedOffset);
-        }
-        var offset = _firstScan && _input.StartAt == StartPosition.End ? size : 0;
-        return (_ledger.Create(identity, fingerprint, path, offset), offset);
-    }
-
     private void OnTruncated(TailedFile file, byte[] prefix, long size)
     {
         _metrics.Rotations.Add(1);
         var emitted = _emitted[file];
         Log.Truncated(_log, file.Path, size, file.ReadOffset);
         _ledger.Retire(file.Stream, emitted);
-        _orphans.Add(new Orphan(file.Stream, emitted, _time.GetTimestamp()));
+        _resolver.AddOrphan(file.Stream, emitted);
         var stream = _ledger.Create(file.Identity, prefix.Length > 0 ? Fingerprint.Of(prefix) : Fingerprint.Empty, file.Path, 0);
         file.Restart(stream, prefix);
         _emitted[file] = 0;
@@ -312,9 +256,10 @@ public sealed partial class FileTailer : IDisposable
         var events = new List<LogEvent>(lines.Count);
         long bytes = 0;
         long truncated = 0;
+        var now = _time.GetUtcNow();
         foreach (var line in lines)
         {
-            events.Add(_processor.Process(line, file.Path, file.Stream));
+            events.Add(_processor.Process(line, file.Path, file.Stream, now));
             bytes += line.Bytes.Length;
             truncated += line.Truncated ? 1 : 0;
         }
@@ -328,8 +273,6 @@ public sealed partial class FileTailer : IDisposable
         await _sink.WriteAsync(events, cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record Orphan(TrackedStream Stream, long Offset, long Since);
-
     private static partial class Log
     {
         [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "following {Path} ({Identity}) from offset {Offset}, stream {StreamId}")]
@@ -338,16 +281,10 @@ public sealed partial class FileTailer : IDisposable
         [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "{Path} was truncated to {Size} bytes after {Offset} were read; reading it from the start")]
         public static partial void Truncated(ILogger logger, string path, long size, long offset);
 
-        [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "{Path} holds the content of stream {StreamId} (a rotated copy); continuing at offset {Offset}")]
-        public static partial void Adopted(ILogger logger, string path, long streamId, long offset);
-
         [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "closed {Path}: rotated away or deleted and read to its end")]
         public static partial void Closed(ILogger logger, string path);
 
         [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "cannot open {Path}: {Reason}; retrying at the next scan")]
         public static partial void CannotOpen(ILogger logger, string path, string reason);
-
-        [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "{Path} starts with the same bytes as {Other}; treating it as a copy and not reading it twice (raise fingerprintBytes if they are different logs)")]
-        public static partial void DuplicateContent(ILogger logger, string path, string other);
     }
 }

@@ -29,6 +29,9 @@ public sealed class GlobMatcher
         }
     }
 
+    /// <summary>The directories the globs start in, and whether they reach into subdirectories.</summary>
+    public IReadOnlyList<(string Root, bool Recursive)> Roots => [.. _roots.Select(r => (r.Root, r.Recursive))];
+
     public IEnumerable<string> Expand()
     {
         foreach (var (root, matcher, recursive) in _roots)

@@ -60,7 +60,7 @@ public sealed class StdinReader(InputConfig input, Stream stdin, IEventSink sink
             var events = new List<LogEvent>(assembled.Count);
             foreach (var line in assembled)
             {
-                events.Add(processor.Process(line, "stdin", null));
+                events.Add(processor.Process(line, "stdin", null, time.GetUtcNow()));
                 metrics.BytesRead.Add(line.Bytes.Length);
             }
             metrics.LinesRead.Add(events.Count);

@@ -8,11 +8,18 @@ namespace Tandem.Sidecars.LogShipper.Outputs;
 /// </summary>
 public sealed class EncodedBody : IDisposable
 {
+    /// <summary>
+    /// Its own small pool rather than the shared one: bodies are large-object-heap arrays, and the
+    /// shared pool keeps several per core and per thread, which held 16 MiB at full speed.
+    /// A few per size cover the batches in flight.
+    /// </summary>
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 64 << 20, maxArraysPerBucket: 4);
+
     private byte[]? _array;
 
     public EncodedBody(ReadOnlySpan<byte> encoded)
     {
-        _array = ArrayPool<byte>.Shared.Rent(encoded.Length);
+        _array = Pool.Rent(encoded.Length);
         encoded.CopyTo(_array);
         Memory = _array.AsMemory(0, encoded.Length);
     }
@@ -23,7 +30,7 @@ public sealed class EncodedBody : IDisposable
     {
         if (_array is not null)
         {
-            ArrayPool<byte>.Shared.Return(_array);
+            Pool.Return(_array);
             _array = null;
         }
     }

@@ -31,9 +31,7 @@ public sealed class EventJson(PodInfo pod)
 
     private readonly (JsonEncodedText Name, string Value)[] _podFields =
     [
-        .. new (string Name, string? Value)[] { ("namespace", pod.Namespace), ("pod", pod.Name), ("container", pod.Container), ("node", pod.Node) }
-            .Where(f => !string.IsNullOrEmpty(f.Value))
-            .Select(f => (JsonEncodedText.Encode(f.Name), f.Value!)),
+        .. pod.Named("namespace", "pod", "container", "node").Select(f => (JsonEncodedText.Encode(f.Name), f.Value)),
     ];
 
     public void Write(Utf8JsonWriter writer, LogEvent e)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Tandem.Sidecars.LogShipper.Configuration;
 using Tandem.Sidecars.LogShipper.Events;
@@ -14,15 +13,12 @@ namespace Tandem.Sidecars.LogShipper.Outputs;
 public sealed class LokiOutput(string name, OutputConfig config, PodInfo pod) : ILogOutput
 {
     private readonly HttpPoster _poster = new(config);
-    private readonly Lock _encoding = new();
     private readonly Uri _url = new(config.Url!);
-    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
-    private readonly Utf8JsonWriter _writer = new(Stream.Null, EventJson.WriterOptions);
+    private readonly JsonBatchEncoder _encoder = new();
 
     private readonly (string Name, string Value)[] _labels =
     [
-        .. new (string Name, string? Value)[] { ("namespace", pod.Namespace), ("pod", pod.Name), ("container", pod.Container), ("node", pod.Node) }
-            .Where(l => !string.IsNullOrEmpty(l.Value)).Select(l => (l.Name, l.Value!)),
+        .. pod.Named("namespace", "pod", "container", "node"),
         .. config.Labels.Select(kv => (kv.Key, kv.Value)),
     ];
 
@@ -30,17 +26,9 @@ public sealed class LokiOutput(string name, OutputConfig config, PodInfo pod) : 
 
     public async Task<OutputResult> SendAsync(IReadOnlyList<LogEvent> events, CancellationToken cancellationToken)
     {
-        using var request = EncodeShared(events);
+        using var request = _encoder.Encode(events, Write);
         var (result, _) = await _poster.PostAsync(_url, request.Memory, "application/json", false, cancellationToken).ConfigureAwait(false);
         return result;
-    }
-
-    private EncodedBody EncodeShared(IReadOnlyList<LogEvent> events)
-    {
-        lock (_encoding)
-        {
-            return new EncodedBody(Encode(events).Span);
-        }
     }
 
     public ValueTask DisposeAsync()
@@ -49,44 +37,40 @@ public sealed class LokiOutput(string name, OutputConfig config, PodInfo pod) : 
         return ValueTask.CompletedTask;
     }
 
-    private ReadOnlyMemory<byte> Encode(IReadOnlyList<LogEvent> events)
+    private void Write(Utf8JsonWriter writer, IReadOnlyList<LogEvent> events)
     {
-        _buffer.ResetWrittenCount();
-        _writer.Reset(_buffer);
-        _writer.WriteStartObject();
-        _writer.WriteStartArray("streams");
+        writer.WriteStartObject();
+        writer.WriteStartArray("streams");
         foreach (var group in events.GroupBy(e => (e.Source, e.Stream)))
         {
-            _writer.WriteStartObject();
-            _writer.WriteStartObject("stream");
+            writer.WriteStartObject();
+            writer.WriteStartObject("stream");
             foreach (var (label, value) in _labels)
             {
-                _writer.WriteString(label, value);
+                writer.WriteString(label, value);
             }
             if (group.Key.Source is { } source)
             {
-                _writer.WriteString("filename", source);
+                writer.WriteString("filename", source);
             }
             if (group.Key.Stream is { } stream)
             {
-                _writer.WriteString("stream", stream);
+                writer.WriteString("stream", stream);
             }
-            _writer.WriteEndObject();
-            _writer.WriteStartArray("values");
+            writer.WriteEndObject();
+            writer.WriteStartArray("values");
             foreach (var e in group)
             {
-                _writer.WriteStartArray();
-                _writer.WriteStringValue(UnixNanos(e.Timestamp));
-                EventJson.WriteTextValue(_writer, e.Message);
-                _writer.WriteEndArray();
+                writer.WriteStartArray();
+                writer.WriteStringValue(UnixNanos(e.Timestamp));
+                EventJson.WriteTextValue(writer, e.Message);
+                writer.WriteEndArray();
             }
-            _writer.WriteEndArray();
-            _writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
-        _writer.WriteEndArray();
-        _writer.WriteEndObject();
-        _writer.Flush();
-        return _buffer.WrittenMemory;
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     internal static string UnixNanos(DateTimeOffset time) =>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Tandem.Sidecars.LogShipper.Configuration;
 using Tandem.Sidecars.LogShipper.Events;
@@ -14,22 +13,19 @@ namespace Tandem.Sidecars.LogShipper.Outputs;
 public sealed class OtlpOutput(string name, OutputConfig config, PodInfo pod) : ILogOutput
 {
     private readonly HttpPoster _poster = new(config);
-    private readonly Lock _encoding = new();
     private readonly Uri _url = new(config.Url!);
-    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
-    private readonly Utf8JsonWriter _writer = new(Stream.Null, EventJson.WriterOptions);
+    private readonly JsonBatchEncoder _encoder = new();
 
     private readonly (string Key, string Value)[] _resource =
     [
-        .. new (string Key, string? Value)[] { ("k8s.namespace.name", pod.Namespace), ("k8s.pod.name", pod.Name), ("k8s.container.name", pod.Container), ("k8s.node.name", pod.Node) }
-            .Where(a => !string.IsNullOrEmpty(a.Value)).Select(a => (a.Key, a.Value!)),
+        .. pod.Named("k8s.namespace.name", "k8s.pod.name", "k8s.container.name", "k8s.node.name"),
     ];
 
     public string Name => name;
 
     public async Task<OutputResult> SendAsync(IReadOnlyList<LogEvent> events, CancellationToken cancellationToken)
     {
-        using var request = EncodeShared(events);
+        using var request = _encoder.Encode(events, Write);
         var (result, body) = await _poster.PostAsync(_url, request.Memory, "application/json", true, cancellationToken).ConfigureAwait(false);
         if (result.Status == OutputStatus.Delivered && !string.IsNullOrEmpty(body))
         {
@@ -44,86 +40,74 @@ public sealed class OtlpOutput(string name, OutputConfig config, PodInfo pod) : 
         return result;
     }
 
-    private EncodedBody EncodeShared(IReadOnlyList<LogEvent> events)
-    {
-        lock (_encoding)
-        {
-            return new EncodedBody(Encode(events).Span);
-        }
-    }
-
     public ValueTask DisposeAsync()
     {
         _poster.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private ReadOnlyMemory<byte> Encode(IReadOnlyList<LogEvent> events)
+    private void Write(Utf8JsonWriter writer, IReadOnlyList<LogEvent> events)
     {
-        _buffer.ResetWrittenCount();
-        _writer.Reset(_buffer);
-        _writer.WriteStartObject();
-        _writer.WriteStartArray("resourceLogs");
-        _writer.WriteStartObject();
-        _writer.WriteStartObject("resource");
-        _writer.WriteStartArray("attributes");
+        writer.WriteStartObject();
+        writer.WriteStartArray("resourceLogs");
+        writer.WriteStartObject();
+        writer.WriteStartObject("resource");
+        writer.WriteStartArray("attributes");
         foreach (var (key, value) in _resource)
         {
-            WriteAttribute(key, value);
+            WriteAttribute(writer, key, value);
         }
-        _writer.WriteEndArray();
-        _writer.WriteEndObject();
-        _writer.WriteStartArray("scopeLogs");
-        _writer.WriteStartObject();
-        _writer.WriteStartObject("scope");
-        _writer.WriteString("name", "tandem.ship");
-        _writer.WriteEndObject();
-        _writer.WriteStartArray("logRecords");
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteStartArray("scopeLogs");
+        writer.WriteStartObject();
+        writer.WriteStartObject("scope");
+        writer.WriteString("name", "tandem.ship");
+        writer.WriteEndObject();
+        writer.WriteStartArray("logRecords");
         foreach (var e in events)
         {
-            _writer.WriteStartObject();
-            _writer.WriteString("timeUnixNano", LokiOutput.UnixNanos(e.Timestamp));
-            _writer.WriteString("observedTimeUnixNano", LokiOutput.UnixNanos(e.ObservedAt));
+            writer.WriteStartObject();
+            writer.WriteString("timeUnixNano", LokiOutput.UnixNanos(e.Timestamp));
+            writer.WriteString("observedTimeUnixNano", LokiOutput.UnixNanos(e.ObservedAt));
             if (e.Stream == "stderr")
             {
-                _writer.WriteNumber("severityNumber", 17);
+                writer.WriteNumber("severityNumber", 17);
             }
-            _writer.WriteStartObject("body");
-            EventJson.WriteText(_writer, JsonEncodedText.Encode("stringValue"), e.Message);
-            _writer.WriteEndObject();
-            _writer.WriteStartArray("attributes");
+            writer.WriteStartObject("body");
+            EventJson.WriteText(writer, JsonEncodedText.Encode("stringValue"), e.Message);
+            writer.WriteEndObject();
+            writer.WriteStartArray("attributes");
             if (e.Source is not null)
             {
-                WriteAttribute("log.file.path", e.Source);
+                WriteAttribute(writer, "log.file.path", e.Source);
             }
             if (e.Stream is not null)
             {
-                WriteAttribute("log.iostream", e.Stream);
+                WriteAttribute(writer, "log.iostream", e.Stream);
             }
             foreach (var field in e.Fields ?? [])
             {
-                WriteAttribute(field.Name, field.AsText());
+                WriteAttribute(writer, field.Name, field.AsText());
             }
-            _writer.WriteEndArray();
-            _writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
-        _writer.WriteEndArray();
-        _writer.WriteEndObject();
-        _writer.WriteEndArray();
-        _writer.WriteEndObject();
-        _writer.WriteEndArray();
-        _writer.WriteEndObject();
-        _writer.Flush();
-        return _buffer.WrittenMemory;
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
-    private void WriteAttribute(string key, string value)
+    private static void WriteAttribute(Utf8JsonWriter writer, string key, string value)
     {
-        _writer.WriteStartObject();
-        _writer.WriteString("key", key);
-        _writer.WriteStartObject("value");
-        _writer.WriteString("stringValue", value);
-        _writer.WriteEndObject();
-        _writer.WriteEndObject();
+        writer.WriteStartObject();
+        writer.WriteString("key", key);
+        writer.WriteStartObject("value");
+        writer.WriteString("stringValue", value);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 }

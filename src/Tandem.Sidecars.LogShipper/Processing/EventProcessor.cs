@@ -16,9 +16,8 @@ public sealed class EventProcessor
     private readonly TimestampParser? _timestamp;
     private readonly EventField[] _staticFields;
     private readonly EventFilter[] _filters;
-    private readonly TimeProvider _time;
 
-    public EventProcessor(InputConfig input, IReadOnlyList<FilterConfig> filters, TimeProvider time)
+    public EventProcessor(InputConfig input, IReadOnlyList<FilterConfig> filters)
     {
         _parse = input.Parse is { Type: not ParseType.None } parse ? parse : null;
         if (_parse is { Type: ParseType.Regex, Pattern: { } pattern })
@@ -32,12 +31,11 @@ public sealed class EventProcessor
         }
         _staticFields = [.. input.Fields.Select(kv => EventField.FromText(kv.Key, kv.Value))];
         _filters = [.. filters.Select(f => new EventFilter(f))];
-        _time = time;
     }
 
-    public LogEvent Process(RawLine line, string source, TrackedStream? origin)
+    /// <summary>Processes a line read at <paramref name="now"/> (one clock read per block of lines, not per line).</summary>
+    public LogEvent Process(RawLine line, string source, TrackedStream? origin, DateTimeOffset now)
     {
-        var now = _time.GetUtcNow();
         var e = new LogEvent
         {
             Message = line.Bytes,
