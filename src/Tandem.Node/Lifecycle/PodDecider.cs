@@ -168,7 +168,11 @@ public static class PodDecider
         var deletionGrace = cause == TerminationCause.Deleted ? snapshot.Pod.Metadata?.DeletionGracePeriodSeconds : null;
         var terminationPlan = TerminationPlan.ForPod(snapshot.Pod, running, deletionGrace,
             pending.ToDictionary(p => p.Key, p => p.Value.GracePeriodSeconds));
-        foreach (var c in terminationPlan.Containers.Where(c => c.Running))
+        // The kubelet records Killing as each kill begins, all at once; listing the regular containers first and the
+        // sidecars in reverse order tells the reader the order in which they are really stopped (T3).
+        var inStopOrder = terminationPlan.Containers.Where(c => c.Running && c.Kind != ContainerKind.Sidecar)
+            .Concat(terminationPlan.Containers.Where(c => c.Running && c.Kind == ContainerKind.Sidecar).Reverse());
+        foreach (var c in inStopOrder)
         {
             var message = pending.TryGetValue(c.Name, out var kill) ? kill.Message : $"Stopping container {c.Name}";
             events.Add(new PodEvent(PodEvent.Normal, EventReasons.Killing, message, c.Name));

@@ -91,6 +91,19 @@ public sealed class TerminationScenarioTests
     }
 
     [Fact]
+    public void Deletion_RecordsKilling_InTheOrderContainersAreStopped_AppFirstThenSidecarsInReverse()
+    {
+        var sim = Pod("order", 5);
+        Running(sim);
+        sim.Delete(5);
+
+        sim.Sync();
+
+        Assert.Equal(["regular-1", "sidecar-3", "sidecar-2", "sidecar-1"],
+            sim.Events.Where(e => e.Reason == EventReasons.Killing).Select(e => e.Container));
+    }
+
+    [Fact]
     public void SC34_SidecarOverrunsGrace_Gets137_PodStillSucceeds()
     {
         var sim = Pod("sc34", 5);
