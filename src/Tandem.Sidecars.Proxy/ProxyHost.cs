@@ -43,6 +43,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
     private WebApplication? _app;
     private AdminServer? _admin;
     private AccessLog? _accessLog;
+    private ProxyTracing? _tracing;
     private FileChangeWatcher? _configWatcher;
     private FileChangeWatcher? _certificateWatcher;
     private PosixSignalRegistration? _sighup;
@@ -215,6 +216,8 @@ public sealed partial class ProxyHost : IAsyncDisposable
         {
             await _accessLog.DisposeAsync().ConfigureAwait(false);
         }
+        // After the listeners are gone: the spans of the last requests are exported before exit.
+        _tracing?.Dispose();
         foreach (var disposable in _state.Disposables(null))
         {
             disposable.Dispose();
@@ -253,12 +256,17 @@ public sealed partial class ProxyHost : IAsyncDisposable
         {
             _accessLog = new AccessLog(config.AccessLog.Path);
         }
+        if (config.Tracing is { } tracing)
+        {
+            _tracing = new ProxyTracing(tracing);
+        }
         var handler = new ProxyHandler(
             () => Volatile.Read(ref _state),
             new RequestForwarder(_upstreamClient, _options.Time, _options.LoggerFactory.CreateLogger<RequestForwarder>()),
             new ConcurrencyGate(),
             _metrics,
             _accessLog,
+            _tracing,
             _options.Time);
         _app = BuildApp(config, handler);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
