@@ -1,15 +1,11 @@
 using System.Net;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tandem.Sidecars.Admin;
 using Tandem.Sidecars.Proxy.Configuration;
 using Tandem.Sidecars.Proxy.Forwarding;
+using Tandem.Sidecars.Proxy.Hosting;
 using Tandem.Sidecars.Proxy.Lifecycle;
 using Tandem.Sidecars.Proxy.Limits;
 using Tandem.Sidecars.Proxy.Observability;
@@ -39,13 +35,12 @@ public sealed partial class ProxyHost : IAsyncDisposable
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private ProxyState _state;
-    private CertificateStore? _certificates;
+    private CertificateReloader? _certificates;
     private WebApplication? _app;
     private AdminServer? _admin;
     private AccessLog? _accessLog;
     private ProxyTracing? _tracing;
     private FileChangeWatcher? _configWatcher;
-    private FileChangeWatcher? _certificateWatcher;
     private PosixSignalRegistration? _sighup;
     private Task _health = Task.CompletedTask;
     private CancellationTokenSource? _healthStop;
@@ -58,7 +53,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         _metrics = new ProxyMetrics();
         _readiness = new ReadinessLatch(config.Health is null ? "starting" : $"waiting for the app at {config.Health.Url}");
         _drain = new DrainCoordinator(config.DrainGrace, options.Time, options.HandleSignals);
-        _upstreamClient = new HttpMessageInvoker(UpstreamHandler(), disposeHandler: true);
+        _upstreamClient = new HttpMessageInvoker(UpstreamConnections.CreateHandler(), disposeHandler: true);
         _sideClient = new HttpClient(new SocketsHttpHandler { UseProxy = false, ActivityHeadersPropagator = null }) { Timeout = TimeSpan.FromSeconds(30) };
         _stateBuilder = new ProxyStateBuilder(_sideClient, options.Time, options.LoggerFactory);
         _state = _stateBuilder.Build(config, null);
@@ -90,7 +85,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         // that no server behind or beside it can split the same bytes into different requests.
         AppContext.SetSwitch("Microsoft.AspNetCore.Server.Kestrel.DisableHttp1LineFeedTerminators", true);
         var fullPath = Path.GetFullPath(configPath);
-        var loaded = Load(fullPath);
+        var loaded = ConfigFile.Load(fullPath);
         if (!loaded.IsValid)
         {
             throw new ProxyConfigException(fullPath, loaded.Errors);
@@ -117,7 +112,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var loaded = Load(_configPath);
+            var loaded = ConfigFile.Load(_configPath);
             if (!loaded.IsValid)
             {
                 Log.ReloadRejected(_logger, _configPath, loaded.Errors.Count, string.Join("; ", loaded.Errors));
@@ -132,13 +127,11 @@ public sealed partial class ProxyHost : IAsyncDisposable
                 return new ReloadResult(ReloadOutcome.Unchanged, [], [], []);
             }
             var (changes, restart) = ConfigDiff.Compute(current.Config, next);
-            if (next.Tls is not null && _certificates is not null && next.Tls != _certificates.Config)
+            if (next.Tls is not null && _certificates is not null && next.Tls != _certificates.Store.Config)
             {
                 try
                 {
-                    var store = CertificateStore.Load(next.Tls);
-                    Volatile.Write(ref _certificates, store);
-                    WatchCertificates(store);
+                    _certificates.Replace(next.Tls);
                 }
                 catch (CertificateLoadException e)
                 {
@@ -165,23 +158,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
     }
 
     /// <summary>Reloads the TLS files now (the watcher does this on its own when they change).</summary>
-    public bool ReloadCertificates()
-    {
-        var store = Volatile.Read(ref _certificates);
-        if (store is null)
-        {
-            return false;
-        }
-        if (store.TryReload(out var error))
-        {
-            _metrics.CertificateReloaded("applied");
-            Log.CertificateReloaded(_logger, store.Config.CertificateFile, store.Certificate.Thumbprint);
-            return true;
-        }
-        _metrics.CertificateReloaded("rejected");
-        Log.CertificateRejected(_logger, store.Config.CertificateFile, error!);
-        return false;
-    }
+    public bool ReloadCertificates() => _certificates?.ReloadNow() ?? false;
 
     /// <summary>
     /// Serves until a drain starts (SIGTERM, SIGINT, POST /shutdown or <see cref="DrainCoordinator.RequestDrain"/>),
@@ -201,7 +178,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         _sighup?.Dispose();
         _configWatcher?.Dispose();
-        _certificateWatcher?.Dispose();
+        _certificates?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync().ConfigureAwait(false);
@@ -250,7 +227,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
     {
         if (config.Tls is not null)
         {
-            _certificates = CertificateStore.Load(config.Tls);
+            _certificates = new CertificateReloader(config.Tls, _metrics, _options.Time, _logger);
         }
         if (config.AccessLog.Enabled)
         {
@@ -268,8 +245,10 @@ public sealed partial class ProxyHost : IAsyncDisposable
             _accessLog,
             _tracing,
             _options.Time);
-        _app = BuildApp(config, handler);
+        var certificates = _certificates;
+        _app = FrontEnd.Build(config, handler.HandleAsync, () => certificates!.Store, _options.LoggerFactory);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        (HttpEndpoint, H2cEndpoint, HttpsEndpoint) = FrontEnd.Bound(_app, config.Listen);
         _admin = await AdminServer.StartAsync(
             new AdminOptions { Address = config.Admin.Address, Port = config.Admin.Port, EnableShutdown = config.Admin.ShutdownEndpoint },
             _metrics.Meter,
@@ -293,10 +272,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         {
             _configWatcher = new FileChangeWatcher([_configPath], TimeSpan.FromSeconds(10), _options.Time, () => ReloadAsync(_stopping.Token));
         }
-        if (_certificates is not null)
-        {
-            WatchCertificates(_certificates);
-        }
+        _certificates?.Watch();
         if (_options.HandleSignals)
         {
             _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
@@ -306,74 +282,6 @@ public sealed partial class ProxyHost : IAsyncDisposable
             });
         }
         Log.Started(_logger, HttpEndpoint?.ToString() ?? "-", HttpsEndpoint?.ToString() ?? "-", _admin.Endpoint.ToString(), config.Routes.Count);
-    }
-
-    private void WatchCertificates(CertificateStore store)
-    {
-        var files = new List<string> { store.Config.CertificateFile, store.Config.KeyFile };
-        if (store.Config.ClientCaFile is { } ca)
-        {
-            files.Add(ca);
-        }
-        var previous = _certificateWatcher;
-        _certificateWatcher = new FileChangeWatcher(files, store.Config.PollInterval, _options.Time, () =>
-        {
-            ReloadCertificates();
-            return Task.CompletedTask;
-        });
-        previous?.Dispose();
-    }
-
-    private WebApplication BuildApp(ProxyConfig config, ProxyHandler handler)
-    {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddSingleton(_options.LoggerFactory);
-        // The drain decides how long to wait; the host's own 30 s default must not cut it short.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.DrainGrace + TimeSpan.FromSeconds(5));
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestHeadersTotalSize = config.Limits.MaxRequestHeaderBytes;
-            kestrel.Limits.MaxRequestBodySize = config.Limits.MaxRequestBodyBytes;
-            // Long-lived streams (gRPC, SSE, WebSockets) may idle; per-route timeouts bound requests instead.
-            kestrel.Limits.MinRequestBodyDataRate = null;
-            kestrel.Limits.MinResponseDataRate = null;
-            if (config.Listen.Http is { } http)
-            {
-                kestrel.Listen(http, listen => listen.Protocols = HttpProtocols.Http1);
-            }
-            if (config.Listen.H2c is { } h2c)
-            {
-                kestrel.Listen(h2c, listen => listen.Protocols = HttpProtocols.Http2);
-            }
-            if (config.Listen.Https is { } https)
-            {
-                kestrel.Listen(https, listen =>
-                {
-                    listen.Protocols = HttpProtocols.Http1AndHttp2;
-                    listen.UseHttps(new TlsHandshakeCallbackOptions
-                    {
-                        OnConnection = _ => ValueTask.FromResult(TlsServerOptions.Create(Volatile.Read(ref _certificates)!)),
-                        HandshakeTimeout = TimeSpan.FromSeconds(10),
-                    });
-                });
-            }
-        });
-        var app = builder.Build();
-        app.Run(handler.HandleAsync);
-        app.Lifetime.ApplicationStarted.Register(() => RecordEndpoints(app, config));
-        return app;
-    }
-
-    private void RecordEndpoints(WebApplication app, ProxyConfig config)
-    {
-        // Kestrel lists bound addresses in the order the endpoints were configured.
-        var addresses = new Queue<Uri>(app.Urls.Select(u => new Uri(u)));
-        IPEndPoint? Next(IPEndPoint? configured) =>
-            configured is null ? null : new IPEndPoint(configured.Address, addresses.TryDequeue(out var bound) ? bound.Port : configured.Port);
-        HttpEndpoint = Next(config.Listen.Http);
-        H2cEndpoint = Next(config.Listen.H2c);
-        HttpsEndpoint = Next(config.Listen.Https);
     }
 
     private void RetireLater(ProxyState old, ProxyState next)
@@ -387,33 +295,6 @@ public sealed partial class ProxyHost : IAsyncDisposable
         _ = Task.Delay(TimeSpan.FromSeconds(30), _options.Time, CancellationToken.None).ContinueWith(
             _ => retired.ForEach(d => d.Dispose()), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
-
-    private static ConfigLoadResult Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new ConfigLoadResult(null, [$"(file): cannot read '{path}': {e.Message}"]);
-        }
-        return ConfigParser.Parse(text, Path.GetDirectoryName(path)!);
-    }
-
-    private static SocketsHttpHandler UpstreamHandler() => new()
-    {
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-        EnableMultipleHttp2Connections = true,
-        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-        ConnectTimeout = TimeSpan.FromSeconds(5),
-        // The proxy writes traceparent itself; the handler must not add a second one.
-        ActivityHeadersPropagator = null,
-    };
 
     private static partial class Log
     {
@@ -429,11 +310,6 @@ public sealed partial class ProxyHost : IAsyncDisposable
         [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Field} takes effect only after a restart")]
         public static partial void RestartRequired(ILogger logger, string field);
 
-        [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "TLS certificate {File} reloaded, thumbprint {Thumbprint}")]
-        public static partial void CertificateReloaded(ILogger logger, string file, string thumbprint);
-
-        [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "TLS certificate {File} not reloaded, keeping the current one: {Error}")]
-        public static partial void CertificateRejected(ILogger logger, string file, string error);
 
         [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "draining ({Reason}): no new connections, in-flight requests have {GraceSeconds} s")]
         public static partial void Draining(ILogger logger, string reason, double graceSeconds);
