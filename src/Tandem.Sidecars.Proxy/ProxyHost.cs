@@ -31,10 +31,8 @@ public sealed partial class ProxyHost : IAsyncDisposable
     private readonly DrainCoordinator _drain;
     private readonly HttpMessageInvoker _upstreamClient;
     private readonly HttpClient _sideClient;
-    private readonly ProxyStateBuilder _stateBuilder;
-    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly ConfigReloader _reloader;
     private readonly CancellationTokenSource _stopping = new();
-    private ProxyState _state;
     private CertificateReloader? _certificates;
     private WebApplication? _app;
     private AdminServer? _admin;
@@ -55,12 +53,12 @@ public sealed partial class ProxyHost : IAsyncDisposable
         _drain = new DrainCoordinator(config.DrainGrace, options.Time, options.HandleSignals);
         _upstreamClient = new HttpMessageInvoker(UpstreamConnections.CreateHandler(), disposeHandler: true);
         _sideClient = new HttpClient(new SocketsHttpHandler { UseProxy = false, ActivityHeadersPropagator = null }) { Timeout = TimeSpan.FromSeconds(30) };
-        _stateBuilder = new ProxyStateBuilder(_sideClient, options.Time, options.LoggerFactory);
-        _state = _stateBuilder.Build(config, null);
+        var stateBuilder = new ProxyStateBuilder(_sideClient, options.Time, options.LoggerFactory);
+        _reloader = new ConfigReloader(configPath, stateBuilder.Build(config, null), stateBuilder, _metrics, options.Time, _logger);
     }
 
     /// <summary>The config in service.</summary>
-    public ProxyConfig Config => Volatile.Read(ref _state).Config;
+    public ProxyConfig Config => _reloader.State.Config;
 
     /// <summary>The bound plain HTTP endpoint (real port when configured as 0), or null.</summary>
     public IPEndPoint? HttpEndpoint { get; private set; }
@@ -107,55 +105,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
     /// Load, validate, diff, apply. A config with errors changes nothing and the result lists every
     /// error; parts that need a restart are reported and left as they are.
     /// </summary>
-    public async Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken)
-    {
-        await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var loaded = ConfigFile.Load(_configPath);
-            if (!loaded.IsValid)
-            {
-                Log.ReloadRejected(_logger, _configPath, loaded.Errors.Count, string.Join("; ", loaded.Errors));
-                _metrics.ConfigReloaded("rejected");
-                return new ReloadResult(ReloadOutcome.Rejected, loaded.Errors, [], []);
-            }
-            var current = Volatile.Read(ref _state);
-            var next = loaded.Config!;
-            if (next == current.Config)
-            {
-                _metrics.ConfigReloaded("unchanged");
-                return new ReloadResult(ReloadOutcome.Unchanged, [], [], []);
-            }
-            var (changes, restart) = ConfigDiff.Compute(current.Config, next);
-            if (next.Tls is not null && _certificates is not null && next.Tls != _certificates.Store.Config)
-            {
-                try
-                {
-                    _certificates.Replace(next.Tls);
-                }
-                catch (CertificateLoadException e)
-                {
-                    Log.ReloadRejected(_logger, _configPath, 1, e.Message);
-                    _metrics.ConfigReloaded("rejected");
-                    return new ReloadResult(ReloadOutcome.Rejected, [e.Message], [], []);
-                }
-            }
-            var state = _stateBuilder.Build(next, current);
-            Volatile.Write(ref _state, state);
-            RetireLater(current, state);
-            Log.ReloadApplied(_logger, _configPath, string.Join("; ", changes));
-            foreach (var field in restart)
-            {
-                Log.RestartRequired(_logger, field);
-            }
-            _metrics.ConfigReloaded("applied");
-            return new ReloadResult(ReloadOutcome.Applied, [], changes, restart);
-        }
-        finally
-        {
-            _reloadGate.Release();
-        }
-    }
+    public Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken) => _reloader.ReloadAsync(cancellationToken);
 
     /// <summary>Reloads the TLS files now (the watcher does this on its own when they change).</summary>
     public bool ReloadCertificates() => _certificates?.ReloadNow() ?? false;
@@ -195,7 +145,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         }
         // After the listeners are gone: the spans of the last requests are exported before exit.
         _tracing?.Dispose();
-        foreach (var disposable in _state.Disposables(null))
+        foreach (var disposable in _reloader.State.Disposables(null))
         {
             disposable.Dispose();
         }
@@ -228,6 +178,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         if (config.Tls is not null)
         {
             _certificates = new CertificateReloader(config.Tls, _metrics, _options.Time, _logger);
+            _reloader.Certificates = _certificates;
         }
         if (config.AccessLog.Enabled)
         {
@@ -238,7 +189,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
             _tracing = new ProxyTracing(tracing);
         }
         var handler = new ProxyHandler(
-            () => Volatile.Read(ref _state),
+            () => _reloader.State,
             new RequestForwarder(_upstreamClient, _options.Time, _options.LoggerFactory.CreateLogger<RequestForwarder>()),
             new ConcurrencyGate(),
             _metrics,
@@ -284,31 +235,11 @@ public sealed partial class ProxyHost : IAsyncDisposable
         Log.Started(_logger, HttpEndpoint?.ToString() ?? "-", HttpsEndpoint?.ToString() ?? "-", _admin.Endpoint.ToString(), config.Routes.Count);
     }
 
-    private void RetireLater(ProxyState old, ProxyState next)
-    {
-        // Requests that started under the old state may still hold its limiters for a moment.
-        var retired = old.Disposables(next).ToList();
-        if (retired.Count == 0)
-        {
-            return;
-        }
-        _ = Task.Delay(TimeSpan.FromSeconds(30), _options.Time, CancellationToken.None).ContinueWith(
-            _ => retired.ForEach(d => d.Dispose()), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
-
     private static partial class Log
     {
         [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "proxy listening: http {Http}, https {Https}, admin {Admin}; {Routes} route(s)")]
         public static partial void Started(ILogger logger, string http, string https, string admin, int routes);
 
-        [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "config {File} reloaded: {Changes}")]
-        public static partial void ReloadApplied(ILogger logger, string file, string changes);
-
-        [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "config {File} rejected, keeping the last good config; {Count} error(s): {Errors}")]
-        public static partial void ReloadRejected(ILogger logger, string file, int count, string errors);
-
-        [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Field} takes effect only after a restart")]
-        public static partial void RestartRequired(ILogger logger, string field);
 
 
         [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "draining ({Reason}): no new connections, in-flight requests have {GraceSeconds} s")]

@@ -15,6 +15,7 @@ internal sealed partial class CertificateReloader : IDisposable
     private readonly ProxyMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly Lock _gate = new();
     private CertificateStore _store;
     private FileChangeWatcher? _watcher;
 
@@ -37,24 +38,33 @@ internal sealed partial class CertificateReloader : IDisposable
     /// <exception cref="CertificateLoadException">The new files do not load; the current store stays.</exception>
     public void Replace(TlsConfig config)
     {
-        var store = CertificateStore.Load(config);
-        Volatile.Write(ref _store, store);
-        WatchFiles(store);
+        lock (_gate)
+        {
+            var store = CertificateStore.Load(config);
+            Volatile.Write(ref _store, store);
+            WatchFiles(store);
+        }
     }
 
     /// <summary>Reloads the current store's files now; false (and the old certificate kept) when they are unusable.</summary>
     public bool ReloadNow()
     {
-        var store = Store;
-        if (store.TryReload(out var error))
+        // One reload at a time: two overlapping reloads (the watcher's and an explicit one) could
+        // finish in the other order, and the one that read the files first would put the older
+        // certificate back in service.
+        lock (_gate)
         {
-            _metrics.CertificateReloaded("applied");
-            Log.CertificateReloaded(_logger, store.Config.CertificateFile, store.Certificate.Thumbprint);
-            return true;
+            var store = Store;
+            if (store.TryReload(out var error))
+            {
+                _metrics.CertificateReloaded("applied");
+                Log.CertificateReloaded(_logger, store.Config.CertificateFile, store.Certificate.Thumbprint);
+                return true;
+            }
+            _metrics.CertificateReloaded("rejected");
+            Log.CertificateRejected(_logger, store.Config.CertificateFile, error!);
+            return false;
         }
-        _metrics.CertificateReloaded("rejected");
-        Log.CertificateRejected(_logger, store.Config.CertificateFile, error!);
-        return false;
     }
 
     public void Dispose() => _watcher?.Dispose();
