@@ -21,14 +21,6 @@ internal static class FrontEnd
         builder.Services.AddSingleton(loggers);
         // The drain decides how long to wait; the host's own 30 s default must not cut it short.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.DrainGrace + TimeSpan.FromSeconds(5));
-        builder.WebHost.UseSockets(sockets =>
-        {
-            // Run request code on the thread that completed the socket read instead of queueing it to
-            // the thread pool: every request here is a few non-blocking steps, and a hop per step
-            // (a futex wake and a context switch) cost more CPU than the proxying itself. Nothing on
-            // the request path blocks a thread (the access log is written by its own task).
-            sockets.UnsafePreferInlineScheduling = true;
-        });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
