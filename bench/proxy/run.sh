@@ -70,6 +70,9 @@ CONF
 
 dotnet build -c Release bench/Tandem.Bench.Proxy -v q -nologo >/dev/null
 BENCH="dotnet $ROOT/bench/Tandem.Bench.Proxy/bin/Release/net10.0/Tandem.Bench.Proxy.dll"
+# The proxy under test is the shipped CLI (self-contained, composite ReadyToRun, published by
+# ./tandem on first use); PROXY=bench runs the same ProxyHost from the bench project instead.
+if [ "${PROXY:-tandem}" = tandem ]; then "$ROOT/tandem" --version >/dev/null; PROXY_CMD="$ROOT/.build/cli/tandem proxy"; else PROXY_CMD="$BENCH proxy"; fi
 
 # The "tandem-tls-jwt" row: TLS termination plus an RS256 JWT checked on every request.
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=localhost \
@@ -99,41 +102,56 @@ CONF
 taskset -c 1 nginx -c "$WORK/backend.conf" & PIDS+=($!)
 taskset -c 0 nginx -c "$WORK/nginx-proxy.conf" & PIDS+=($!)
 taskset -c 0 haproxy -f "$WORK/haproxy.cfg" & PIDS+=($!)
-# A small gen0 budget keeps the sidecar's RSS small; the default sizes gen0 from the CPU's cache.
-# Thread-pool workers spin before they sleep, which at a steady 1,000 req/s costs more CPU than the work.
-DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_GCgen0size=0x800000 taskset -c 0 $BENCH proxy --config "$WORK/tandem.yaml" & TANDEM_PID=$!; PIDS+=($TANDEM_PID)
-DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_GCgen0size=0x800000 taskset -c 0 $BENCH proxy --config "$WORK/tandem-tls.yaml" & TANDEM_TLS_PID=$!; PIDS+=($TANDEM_TLS_PID)
+# The runtime settings docs/sidecars/proxy.md recommends for the sidecar ("Running it"):
+# - a small gen0 budget keeps RSS small (the default sizes gen0 from the CPU's cache);
+# - thread-pool workers spin before they sleep, which at a steady 1,000 req/s costs more CPU than the work.
+export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_GCgen0size=0x800000
+taskset -c 0 $PROXY_CMD --config "$WORK/tandem.yaml" 2>"$WORK/tandem.err" & TANDEM_PID=$!; PIDS+=($TANDEM_PID)
+taskset -c 0 $PROXY_CMD --config "$WORK/tandem-tls.yaml" 2>"$WORK/tandem-tls.err" & TANDEM_TLS_PID=$!; PIDS+=($TANDEM_TLS_PID)
+unset DOTNET_ThreadPool_UnfairSemaphoreSpinLimit DOTNET_GCgen0size
 for port in $BACKEND $NGINX_PROXY $HAPROXY $TANDEM $TANDEM_TLS_ADMIN; do
   for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 done
 
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 rss_kb() { awk '/VmRSS/{print $2}' "/proc/$1/status"; }
+pss_kb() { awk '/^Pss:/{print $2}' "/proc/$1/smaps_rollup"; }
 worker_pid() { # nginx: the worker does the work; haproxy and tandem: the process itself
   case $1 in nginx) pgrep -f "nginx: worker process" | while read -r p; do
       if grep -q "$WORK/nginx-proxy.conf" "/proc/$(awk '{print $4}' /proc/$p/stat)/cmdline" 2>/dev/null; then echo "$p"; fi; done | head -1;;
     haproxy) pgrep -n haproxy;; tandem) echo "$TANDEM_PID";; tandem-tls-jwt) echo "$TANDEM_TLS_PID";; esac; }
 
-echo "| target | wrk req/s (64 conn) | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs | errors | CPU cores per 1000 req/s | RSS MB at 1000 req/s, 100 conn |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| target | wrk req/s (64 conn) | CPU µs per request under wrk | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs | errors | CPU cores per 1000 req/s | RSS MB at 1000 req/s, 100 conn | PSS MB (same moment) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 declare -A PORTS=([direct]=$BACKEND [tandem]=$TANDEM [nginx]=$NGINX_PROXY [haproxy]=$HAPROXY [tandem-tls-jwt]=$TANDEM_TLS)
 for name in ${TARGETS:-direct tandem nginx haproxy tandem-tls-jwt}; do
   port=${PORTS[$name]}
   scheme=http; auth=(); wrkauth=()
   if [ "$name" = tandem-tls-jwt ]; then scheme=https; auth=(--header "Authorization: Bearer $TOKEN"); wrkauth=(-H "Authorization: Bearer $TOKEN"); fi
-  rps=$(taskset -c 1 wrk -t1 -c64 -d${WRK_SECONDS}s "${wrkauth[@]}" "$scheme://127.0.0.1:$port/" | awk '/Requests\/sec/{print $2}')
   pid=""; [ "$name" != direct ] && pid=$(worker_pid "$name")
+  # Warm-up, not measured: the .NET proxy compiles its hot paths to optimized code in its first
+  # seconds, and on this loaded 2-core box that took up to a minute.
+  taskset -c 1 wrk -t1 -c64 -d${WRK_WARMUP:-30}s "${wrkauth[@]}" "$scheme://127.0.0.1:$port/" >/dev/null
+  wbefore=0; [ -n "$pid" ] && wbefore=$(cpu_ticks "$pid")
+  wrkout=$(taskset -c 1 wrk -t1 -c64 -d${WRK_SECONDS}s "${wrkauth[@]}" "$scheme://127.0.0.1:$port/")
+  rps=$(echo "$wrkout" | awk '/Requests\/sec/{print $2}')
+  # CPU time per request at saturation: unlike req/s, it does not depend on how much of the shared
+  # core the scheduler gave this process (a multi-threaded proxy gets more turns than nginx's one thread).
+  usreq="-"
+  if [ -n "$pid" ]; then
+    usreq=$(awk -v t=$(( $(cpu_ticks "$pid") - wbefore )) -v hz="$(getconf CLK_TCK)" -v n="$(echo "$wrkout" | awk '/requests in/{print $1}')" 'BEGIN{printf "%.1f", t/hz/n*1e6}')
+  fi
   before=0; [ -n "$pid" ] && before=$(cpu_ticks "$pid")
   lat=$(taskset -c 1 $BENCH load --url "$scheme://127.0.0.1:$port/" "${auth[@]}" --rate 1000 --connections 16 --duration "$DURATION" --warmup "$WARMUP")
-  cpu="-"; rss="-"
+  cpu="-"; rss="-"; pss="-"
   if [ -n "$pid" ]; then
     after=$(cpu_ticks "$pid")
     cpu=$(awk -v t=$((after-before)) -v s="$((DURATION+WARMUP))" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.3f", t/hz/s}')
     taskset -c 1 $BENCH load --url "$scheme://127.0.0.1:$port/" "${auth[@]}" --rate 1000 --connections 100 --duration 20 --warmup 5 >/dev/null & LOAD=$!
-    sleep 20; rss=$(awk -v k="$(rss_kb "$pid")" 'BEGIN{printf "%.1f", k/1024}'); wait $LOAD || true
+    sleep 20; rss=$(awk -v k="$(rss_kb "$pid")" 'BEGIN{printf "%.1f", k/1024}'); pss=$(awk -v k="$(pss_kb "$pid")" 'BEGIN{printf "%.1f", k/1024}'); wait $LOAD || true
   fi
   j() { echo "$lat" | sed -E "s/.*\"$1\":([0-9.]+).*/\1/"; }
-  echo "| $name | $rps | $(j p50_us) | $(j p90_us) | $(j p99_us) | $(j p999_us) | $(j max_us) | $(j errors) | $cpu | $rss |"
+  echo "| $name | $rps | $usreq | $(j p50_us) | $(j p90_us) | $(j p99_us) | $(j p999_us) | $(j max_us) | $(j errors) | $cpu | $rss | $pss |"
 done
 echo
-echo "nginx $(nginx -v 2>&1 | sed 's/.*\///'), $(haproxy -v | head -1 | awk '{print $1, $3}'), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "nginx $(nginx -v 2>&1 | sed 's/.*\///'), $(haproxy -v | head -1 | awk '{print $1, $3}'), proxy: ${PROXY:-tandem}, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

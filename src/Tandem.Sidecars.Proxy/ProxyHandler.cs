@@ -12,14 +12,16 @@ namespace Tandem.Sidecars.Proxy;
 /// The request pipeline, in order: route, authenticate and authorize, rate limits, concurrency
 /// cap, forward; then metrics and the access log. Every refusal is a status with a short reason.
 /// </summary>
-internal sealed class ProxyHandler(Func<ProxyState> state, RequestForwarder forwarder, ConcurrencyGate gate, ProxyMetrics metrics, AccessLog? accessLog, TimeProvider time)
+internal sealed class ProxyHandler(Func<ProxyState> state, RequestForwarder forwarder, ConcurrencyGate gate, ProxyMetrics metrics, AccessLog? accessLog, ProxyTracing? tracing, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
     {
         var started = time.GetTimestamp();
         var current = state();
         var request = context.Request;
-        var (traceParent, traceId) = TraceContext.NextHop(request.Headers.TryGetValue("traceparent", out var incoming) && incoming.Count == 1 ? incoming.ToString() : null);
+        var incomingTraceParent = request.Headers.TryGetValue("traceparent", out var incoming) && incoming.Count == 1 ? incoming.ToString() : null;
+        var span = tracing?.Start(request, incomingTraceParent);
+        var (traceParent, traceId) = span is null ? TraceContext.NextHop(incomingTraceParent) : (span.Id!, span.TraceId.ToHexString());
         var route = current.Routes.Match(request.Host.Host, request.Path.Value ?? "/");
         CallerIdentity? caller = null;
         ForwardResult result;
@@ -62,6 +64,11 @@ internal sealed class ProxyHandler(Func<ProxyState> state, RequestForwarder forw
                 {
                     result = await forwarder.ForwardAsync(context, route, new ForwardRequest(caller, traceParent, current.Config.IdentityHeaderPrefix)).ConfigureAwait(false);
                 }
+                catch when (span is not null)
+                {
+                    span.Stop();
+                    throw;
+                }
                 finally
                 {
                     gate.Exit();
@@ -71,12 +78,21 @@ internal sealed class ProxyHandler(Func<ProxyState> state, RequestForwarder forw
                     metrics.UpstreamError(route.Name, error);
                 }
                 metrics.RequestFinished(route.Name, result.Status, time.GetElapsedTime(started).TotalSeconds);
-                Log(context, started, route.Name, result, caller, traceId);
+                Finish(context, started, route.Name, result, caller, traceId, span);
                 return;
             }
         }
         metrics.Completed(route?.Name ?? "none", result.Status, time.GetElapsedTime(started).TotalSeconds);
-        Log(context, started, route?.Name ?? "none", result, caller, traceId);
+        Finish(context, started, route?.Name ?? "none", result, caller, traceId, span);
+    }
+
+    private void Finish(HttpContext context, long started, string route, ForwardResult result, CallerIdentity? caller, string traceId, System.Diagnostics.Activity? span)
+    {
+        if (span is not null)
+        {
+            ProxyTracing.Stop(span, route, result);
+        }
+        Log(context, started, route, result, caller, traceId);
     }
 
     private async Task<ForwardResult> RefuseAuthAsync(HttpContext context, AuthOutcome auth, RouteRuntime route)

@@ -1,15 +1,11 @@
 using System.Net;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tandem.Sidecars.Admin;
 using Tandem.Sidecars.Proxy.Configuration;
 using Tandem.Sidecars.Proxy.Forwarding;
+using Tandem.Sidecars.Proxy.Hosting;
 using Tandem.Sidecars.Proxy.Lifecycle;
 using Tandem.Sidecars.Proxy.Limits;
 using Tandem.Sidecars.Proxy.Observability;
@@ -35,16 +31,14 @@ public sealed partial class ProxyHost : IAsyncDisposable
     private readonly DrainCoordinator _drain;
     private readonly HttpMessageInvoker _upstreamClient;
     private readonly HttpClient _sideClient;
-    private readonly ProxyStateBuilder _stateBuilder;
-    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly ConfigReloader _reloader;
     private readonly CancellationTokenSource _stopping = new();
-    private ProxyState _state;
-    private CertificateStore? _certificates;
+    private CertificateReloader? _certificates;
     private WebApplication? _app;
     private AdminServer? _admin;
     private AccessLog? _accessLog;
+    private ProxyTracing? _tracing;
     private FileChangeWatcher? _configWatcher;
-    private FileChangeWatcher? _certificateWatcher;
     private PosixSignalRegistration? _sighup;
     private Task _health = Task.CompletedTask;
     private CancellationTokenSource? _healthStop;
@@ -57,14 +51,14 @@ public sealed partial class ProxyHost : IAsyncDisposable
         _metrics = new ProxyMetrics();
         _readiness = new ReadinessLatch(config.Health is null ? "starting" : $"waiting for the app at {config.Health.Url}");
         _drain = new DrainCoordinator(config.DrainGrace, options.Time, options.HandleSignals);
-        _upstreamClient = new HttpMessageInvoker(UpstreamHandler(), disposeHandler: true);
+        _upstreamClient = new HttpMessageInvoker(UpstreamConnections.CreateHandler(), disposeHandler: true);
         _sideClient = new HttpClient(new SocketsHttpHandler { UseProxy = false, ActivityHeadersPropagator = null }) { Timeout = TimeSpan.FromSeconds(30) };
-        _stateBuilder = new ProxyStateBuilder(_sideClient, options.Time, options.LoggerFactory);
-        _state = _stateBuilder.Build(config, null);
+        var stateBuilder = new ProxyStateBuilder(_sideClient, options.Time, options.LoggerFactory);
+        _reloader = new ConfigReloader(configPath, stateBuilder.Build(config, null), stateBuilder, _metrics, options.Time, _logger);
     }
 
     /// <summary>The config in service.</summary>
-    public ProxyConfig Config => Volatile.Read(ref _state).Config;
+    public ProxyConfig Config => _reloader.State.Config;
 
     /// <summary>The bound plain HTTP endpoint (real port when configured as 0), or null.</summary>
     public IPEndPoint? HttpEndpoint { get; private set; }
@@ -89,7 +83,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         // that no server behind or beside it can split the same bytes into different requests.
         AppContext.SetSwitch("Microsoft.AspNetCore.Server.Kestrel.DisableHttp1LineFeedTerminators", true);
         var fullPath = Path.GetFullPath(configPath);
-        var loaded = Load(fullPath);
+        var loaded = ConfigFile.Load(fullPath);
         if (!loaded.IsValid)
         {
             throw new ProxyConfigException(fullPath, loaded.Errors);
@@ -111,76 +105,10 @@ public sealed partial class ProxyHost : IAsyncDisposable
     /// Load, validate, diff, apply. A config with errors changes nothing and the result lists every
     /// error; parts that need a restart are reported and left as they are.
     /// </summary>
-    public async Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken)
-    {
-        await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var loaded = Load(_configPath);
-            if (!loaded.IsValid)
-            {
-                Log.ReloadRejected(_logger, _configPath, loaded.Errors.Count, string.Join("; ", loaded.Errors));
-                _metrics.ConfigReloaded("rejected");
-                return new ReloadResult(ReloadOutcome.Rejected, loaded.Errors, [], []);
-            }
-            var current = Volatile.Read(ref _state);
-            var next = loaded.Config!;
-            if (next == current.Config)
-            {
-                _metrics.ConfigReloaded("unchanged");
-                return new ReloadResult(ReloadOutcome.Unchanged, [], [], []);
-            }
-            var (changes, restart) = ConfigDiff.Compute(current.Config, next);
-            if (next.Tls is not null && _certificates is not null && next.Tls != _certificates.Config)
-            {
-                try
-                {
-                    var store = CertificateStore.Load(next.Tls);
-                    Volatile.Write(ref _certificates, store);
-                    WatchCertificates(store);
-                }
-                catch (CertificateLoadException e)
-                {
-                    Log.ReloadRejected(_logger, _configPath, 1, e.Message);
-                    _metrics.ConfigReloaded("rejected");
-                    return new ReloadResult(ReloadOutcome.Rejected, [e.Message], [], []);
-                }
-            }
-            var state = _stateBuilder.Build(next, current);
-            Volatile.Write(ref _state, state);
-            RetireLater(current, state);
-            Log.ReloadApplied(_logger, _configPath, string.Join("; ", changes));
-            foreach (var field in restart)
-            {
-                Log.RestartRequired(_logger, field);
-            }
-            _metrics.ConfigReloaded("applied");
-            return new ReloadResult(ReloadOutcome.Applied, [], changes, restart);
-        }
-        finally
-        {
-            _reloadGate.Release();
-        }
-    }
+    public Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken) => _reloader.ReloadAsync(cancellationToken);
 
     /// <summary>Reloads the TLS files now (the watcher does this on its own when they change).</summary>
-    public bool ReloadCertificates()
-    {
-        var store = Volatile.Read(ref _certificates);
-        if (store is null)
-        {
-            return false;
-        }
-        if (store.TryReload(out var error))
-        {
-            _metrics.CertificateReloaded("applied");
-            Log.CertificateReloaded(_logger, store.Config.CertificateFile, store.Certificate.Thumbprint);
-            return true;
-        }
-        _metrics.CertificateReloaded("rejected");
-        Log.CertificateRejected(_logger, store.Config.CertificateFile, error!);
-        return false;
-    }
+    public bool ReloadCertificates() => _certificates?.ReloadNow() ?? false;
 
     /// <summary>
     /// Serves until a drain starts (SIGTERM, SIGINT, POST /shutdown or <see cref="DrainCoordinator.RequestDrain"/>),
@@ -200,7 +128,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         _sighup?.Dispose();
         _configWatcher?.Dispose();
-        _certificateWatcher?.Dispose();
+        _certificates?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync().ConfigureAwait(false);
@@ -215,7 +143,9 @@ public sealed partial class ProxyHost : IAsyncDisposable
         {
             await _accessLog.DisposeAsync().ConfigureAwait(false);
         }
-        foreach (var disposable in _state.Disposables(null))
+        // After the listeners are gone: the spans of the last requests are exported before exit.
+        _tracing?.Dispose();
+        foreach (var disposable in _reloader.State.Disposables(null))
         {
             disposable.Dispose();
         }
@@ -247,21 +177,29 @@ public sealed partial class ProxyHost : IAsyncDisposable
     {
         if (config.Tls is not null)
         {
-            _certificates = CertificateStore.Load(config.Tls);
+            _certificates = new CertificateReloader(config.Tls, _metrics, _options.Time, _logger);
+            _reloader.Certificates = _certificates;
         }
         if (config.AccessLog.Enabled)
         {
             _accessLog = new AccessLog(config.AccessLog.Path);
         }
+        if (config.Tracing is { } tracing)
+        {
+            _tracing = new ProxyTracing(tracing);
+        }
         var handler = new ProxyHandler(
-            () => Volatile.Read(ref _state),
+            () => _reloader.State,
             new RequestForwarder(_upstreamClient, _options.Time, _options.LoggerFactory.CreateLogger<RequestForwarder>()),
             new ConcurrencyGate(),
             _metrics,
             _accessLog,
+            _tracing,
             _options.Time);
-        _app = BuildApp(config, handler);
+        var certificates = _certificates;
+        _app = FrontEnd.Build(config, handler.HandleAsync, () => certificates!.Store, _options.LoggerFactory);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        (HttpEndpoint, H2cEndpoint, HttpsEndpoint) = FrontEnd.Bound(_app, config.Listen);
         _admin = await AdminServer.StartAsync(
             new AdminOptions { Address = config.Admin.Address, Port = config.Admin.Port, EnableShutdown = config.Admin.ShutdownEndpoint },
             _metrics.Meter,
@@ -285,10 +223,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         {
             _configWatcher = new FileChangeWatcher([_configPath], TimeSpan.FromSeconds(10), _options.Time, () => ReloadAsync(_stopping.Token));
         }
-        if (_certificates is not null)
-        {
-            WatchCertificates(_certificates);
-        }
+        _certificates?.Watch();
         if (_options.HandleSignals)
         {
             _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
@@ -300,132 +235,12 @@ public sealed partial class ProxyHost : IAsyncDisposable
         Log.Started(_logger, HttpEndpoint?.ToString() ?? "-", HttpsEndpoint?.ToString() ?? "-", _admin.Endpoint.ToString(), config.Routes.Count);
     }
 
-    private void WatchCertificates(CertificateStore store)
-    {
-        var files = new List<string> { store.Config.CertificateFile, store.Config.KeyFile };
-        if (store.Config.ClientCaFile is { } ca)
-        {
-            files.Add(ca);
-        }
-        var previous = _certificateWatcher;
-        _certificateWatcher = new FileChangeWatcher(files, store.Config.PollInterval, _options.Time, () =>
-        {
-            ReloadCertificates();
-            return Task.CompletedTask;
-        });
-        previous?.Dispose();
-    }
-
-    private WebApplication BuildApp(ProxyConfig config, ProxyHandler handler)
-    {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddSingleton(_options.LoggerFactory);
-        // The drain decides how long to wait; the host's own 30 s default must not cut it short.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.DrainGrace + TimeSpan.FromSeconds(5));
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestHeadersTotalSize = config.Limits.MaxRequestHeaderBytes;
-            kestrel.Limits.MaxRequestBodySize = config.Limits.MaxRequestBodyBytes;
-            // Long-lived streams (gRPC, SSE, WebSockets) may idle; per-route timeouts bound requests instead.
-            kestrel.Limits.MinRequestBodyDataRate = null;
-            kestrel.Limits.MinResponseDataRate = null;
-            if (config.Listen.Http is { } http)
-            {
-                kestrel.Listen(http, listen => listen.Protocols = HttpProtocols.Http1);
-            }
-            if (config.Listen.H2c is { } h2c)
-            {
-                kestrel.Listen(h2c, listen => listen.Protocols = HttpProtocols.Http2);
-            }
-            if (config.Listen.Https is { } https)
-            {
-                kestrel.Listen(https, listen =>
-                {
-                    listen.Protocols = HttpProtocols.Http1AndHttp2;
-                    listen.UseHttps(new TlsHandshakeCallbackOptions
-                    {
-                        OnConnection = _ => ValueTask.FromResult(TlsServerOptions.Create(Volatile.Read(ref _certificates)!)),
-                        HandshakeTimeout = TimeSpan.FromSeconds(10),
-                    });
-                });
-            }
-        });
-        var app = builder.Build();
-        app.Run(handler.HandleAsync);
-        app.Lifetime.ApplicationStarted.Register(() => RecordEndpoints(app, config));
-        return app;
-    }
-
-    private void RecordEndpoints(WebApplication app, ProxyConfig config)
-    {
-        // Kestrel lists bound addresses in the order the endpoints were configured.
-        var addresses = new Queue<Uri>(app.Urls.Select(u => new Uri(u)));
-        IPEndPoint? Next(IPEndPoint? configured) =>
-            configured is null ? null : new IPEndPoint(configured.Address, addresses.TryDequeue(out var bound) ? bound.Port : configured.Port);
-        HttpEndpoint = Next(config.Listen.Http);
-        H2cEndpoint = Next(config.Listen.H2c);
-        HttpsEndpoint = Next(config.Listen.Https);
-    }
-
-    private void RetireLater(ProxyState old, ProxyState next)
-    {
-        // Requests that started under the old state may still hold its limiters for a moment.
-        var retired = old.Disposables(next).ToList();
-        if (retired.Count == 0)
-        {
-            return;
-        }
-        _ = Task.Delay(TimeSpan.FromSeconds(30), _options.Time, CancellationToken.None).ContinueWith(
-            _ => retired.ForEach(d => d.Dispose()), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
-
-    private static ConfigLoadResult Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new ConfigLoadResult(null, [$"(file): cannot read '{path}': {e.Message}"]);
-        }
-        return ConfigParser.Parse(text, Path.GetDirectoryName(path)!);
-    }
-
-    private static SocketsHttpHandler UpstreamHandler() => new()
-    {
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-        EnableMultipleHttp2Connections = true,
-        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-        ConnectTimeout = TimeSpan.FromSeconds(5),
-        // The proxy writes traceparent itself; the handler must not add a second one.
-        ActivityHeadersPropagator = null,
-    };
-
     private static partial class Log
     {
         [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "proxy listening: http {Http}, https {Https}, admin {Admin}; {Routes} route(s)")]
         public static partial void Started(ILogger logger, string http, string https, string admin, int routes);
 
-        [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "config {File} reloaded: {Changes}")]
-        public static partial void ReloadApplied(ILogger logger, string file, string changes);
 
-        [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "config {File} rejected, keeping the last good config; {Count} error(s): {Errors}")]
-        public static partial void ReloadRejected(ILogger logger, string file, int count, string errors);
-
-        [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Field} takes effect only after a restart")]
-        public static partial void RestartRequired(ILogger logger, string field);
-
-        [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "TLS certificate {File} reloaded, thumbprint {Thumbprint}")]
-        public static partial void CertificateReloaded(ILogger logger, string file, string thumbprint);
-
-        [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "TLS certificate {File} not reloaded, keeping the current one: {Error}")]
-        public static partial void CertificateRejected(ILogger logger, string file, string error);
 
         [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "draining ({Reason}): no new connections, in-flight requests have {GraceSeconds} s")]
         public static partial void Draining(ILogger logger, string reason, double graceSeconds);

@@ -25,5 +25,8 @@ public sealed record ProxyConfig
 
     public AccessLogConfig AccessLog { get; init; } = new();
 
+    /// <summary>OTLP span export; null when off.</summary>
+    public TracingConfig? Tracing { get; init; }
+
     public required ValueList<RouteConfig> Routes { get; init; }
 }

@@ -89,9 +89,13 @@ internal sealed partial class RequestForwarder(HttpMessageInvoker client, TimePr
                 if (response.Content.Headers.ContentLength is null)
                 {
                     // A stream of unknown length (gRPC, SSE) may send headers long before its first
-                    // byte of body, and its client may wait for them: pass them on now. Responses
-                    // with a length keep headers and body in one write.
+                    // byte of body, and its client may wait for them: pass them on now. StartAsync
+                    // only buffers the headers in Kestrel; the flush puts them on the wire, without
+                    // it a bidirectional stream deadlocks (the client waits for headers before
+                    // sending, the app waits for a message before writing). Responses with a
+                    // length keep headers and body in one write.
                     await context.Response.StartAsync(token).ConfigureAwait(false);
+                    await context.Response.Body.FlushAsync(token).ConfigureAwait(false);
                 }
                 var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
                 await ResponseCopier.CopyBodyAsync(stream, context.Response, token).ConfigureAwait(false);

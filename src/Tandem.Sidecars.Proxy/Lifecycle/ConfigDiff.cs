@@ -5,7 +5,7 @@ namespace Tandem.Sidecars.Proxy.Lifecycle;
 /// <summary>
 /// The "diff" of load, validate, diff, apply: what differs between the config in service and a new
 /// one, and which differences cannot be applied to a running process (listeners, the admin port,
-/// Kestrel's header and body limits, the access log target) and so wait for a restart.
+/// Kestrel's header and body limits, the access log target, the trace exporter) and so wait for a restart.
 /// </summary>
 internal static class ConfigDiff
 {
@@ -49,6 +49,7 @@ internal static class ConfigDiff
         Compare(restart, "limits.maxRequestHeaderBytes", current.Limits.MaxRequestHeaderBytes, next.Limits.MaxRequestHeaderBytes);
         Compare(restart, "limits.maxRequestBodyBytes", current.Limits.MaxRequestBodyBytes, next.Limits.MaxRequestBodyBytes);
         Compare(restart, "accessLog", current.AccessLog, next.AccessLog);
+        Compare(restart, "tracing", current.Tracing, next.Tracing);
         if ((current.Tls is null) != (next.Tls is null))
         {
             restart.Add("tls: turned " + (next.Tls is null ? "off" : "on"));

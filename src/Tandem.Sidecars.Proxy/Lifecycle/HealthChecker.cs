@@ -11,7 +11,20 @@ namespace Tandem.Sidecars.Proxy.Lifecycle;
 /// </summary>
 internal sealed partial class HealthChecker(HealthCheckConfig config, HttpClient http, ReadinessLatch readiness, TimeProvider time, ILogger<HealthChecker> logger)
 {
+    /// <summary>Checks until <paramref name="cancellationToken"/> fires (the drain or disposal), then returns quietly.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped in the middle of a check: its answer no longer matters.
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(config.Interval, time);
         var wasReady = false;

@@ -33,6 +33,9 @@ public sealed class ConfigParserTests
             rateLimits:
               perClient:
                 burst: 0
+            tracing:
+              endpoint: grpc://collector:4317
+              protocol: grpc
             routes:
               - name: "bad name!"
                 hosts: ["exa mple.com"]
@@ -68,6 +71,8 @@ public sealed class ConfigParserTests
             "auth.jwt.algorithms[0]: 'HS256' is not supported",
             "rateLimits.perClient.requestsPerSecond: required",
             "rateLimits.perClient.burst: must be a whole number from 1",
+            "tracing.endpoint: must be an http:// or https:// URL",
+            "tracing.protocol: 'grpc' is not supported; use http/protobuf",
             "routes[0].name: 'bad name!' may only hold",
             "routes[0].hosts[0]: 'exa mple.com' is not a host name",
             "routes[0].pathPrefix: must start with '/'",
