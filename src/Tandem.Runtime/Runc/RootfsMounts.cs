@@ -26,6 +26,18 @@ internal static class RootfsMounts
         Check(LinuxNative.mount(null, target, null, LinuxNative.MsPrivate, null), $"making {target} private");
     }
 
+    /// <summary>
+    /// A host-filesystem container's root: the host's root file system (alone, as above) as the lower layer of an
+    /// overlay whose upper layer is a small tmpfs under <paramref name="scratch"/>. runc can then create the mount
+    /// points of the container's volumes (in the tmpfs, never on the host) before it makes the root read-only. The
+    /// upper layer must not be on the host's root file system: the kernel refuses an upper inside its own lower.
+    /// </summary>
+    public static void MountHostRootOverlay(string target, string scratch)
+    {
+        MountTmpfs(scratch, "mode=0755,size=4m");
+        MountOverlay("/", Path.Combine(scratch, "upper"), Path.Combine(scratch, "work"), target);
+    }
+
     public static void MountTmpfs(string target, string options)
     {
         Directory.CreateDirectory(target);

@@ -65,7 +65,7 @@ public sealed partial class RuncContainerRuntime : IContainerRuntime
             var rootfs = Path.Combine(directory, "rootfs");
             if (hostFilesystem)
             {
-                RootfsMounts.MountHostRoot(rootfs);
+                RootfsMounts.MountHostRootOverlay(rootfs, Path.Combine(directory, "host-scratch"));
             }
             else
             {
