@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Tandem.Cli.Tests.Lint;
 using Tandem.Testing;
+using Tandem.Testing.Runtime;
 
 namespace Tandem.Cli.Tests.Images;
 
@@ -52,7 +53,8 @@ internal sealed class ImageEnvironment
         Directory.CreateDirectory(root);
         await File.WriteAllTextAsync(Path.Combine(root, "owner.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         await RunAsync(Path.Combine(RepositoryPaths.Root, "scripts", "build-test-images"), Path.Combine(root, "built"));
-        var (registry, address) = await StartRegistryAsync(Path.Combine(root, "registry"));
+        var registry = await LocalRegistry.StartAsync(Path.Combine(root, "registry"), CancellationToken.None);
+        var address = registry.Address;
         foreach (var (tag, repository) in new[] { ("busybox:1.36", "library/busybox:1.36"), ("config-test:1", "library/config-test:1") })
         {
             await RunAsync("skopeo", "copy", "--quiet", "--dest-tls-verify=false", $"oci:{root}/built/layout:{tag}", $"docker://{address}/{repository}");
@@ -60,8 +62,7 @@ internal sealed class ImageEnvironment
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             // Our own registry, by the process we started; then the tree (state dirs hold only files, no mounts).
-            registry.Kill();
-            registry.WaitForExit();
+            registry.Dispose();
             Directory.Delete(root, recursive: true);
         };
         return new ImageEnvironment(root, address);
@@ -100,73 +101,5 @@ internal sealed class ImageEnvironment
         }
     }
 
-    private static async Task<(Process Process, string Address)> StartRegistryAsync(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        var config = Path.Combine(directory, "config.yml");
-        await File.WriteAllTextAsync(config, $"""
-            version: 0.1
-            log:
-              level: error
-              accesslog:
-                disabled: true
-            storage:
-              filesystem:
-                rootdirectory: {directory}/data
-            http:
-              addr: 127.0.0.1:{port}
-            """);
-        var info = new ProcessStartInfo("docker-registry") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add("serve");
-        info.ArgumentList.Add(config);
-        var process = Process.Start(info)!;
-        await File.WriteAllTextAsync(Path.Combine(directory, "registry.pid"), process.Id.ToString(CultureInfo.InvariantCulture));
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var address = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-        using var http = new HttpClient();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync($"http://{address}/v2/", deadline.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return (process, address);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(50, deadline.Token);
-        }
-    }
-
-    public static async Task<string> RunAsync(string command, params string[] args)
-    {
-        var info = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{command} {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}");
-        }
-        return await stdout;
-    }
+    public static Task<string> RunAsync(string command, params string[] args) => RuntimeEnvironment.RunAsync(command, args);
 }
