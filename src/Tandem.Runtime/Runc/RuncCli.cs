@@ -13,10 +13,11 @@ internal sealed class RuncCli(RuncRuntimeOptions options, StateLayout layout, IP
     /// created, so the split bought nothing but a process. runc's own messages go to a log file so they
     /// never mix into the container's stderr.
     /// </summary>
-    public IStartedProcess Run(string id, string bundle, string pidFile) =>
+    public IStartedProcess Run(string id, string bundle, string pidFile, string? consoleSocket = null) =>
         runner.Start(new ProcessSpec(options.RuncPath,
             ["--root", layout.RuncRoot, "--log", Path.Combine(bundle, "runc.log"), "--log-format", "json",
-             "run", "--detach", "--bundle", bundle, "--pid-file", pidFile, id]));
+             "run", "--detach", "--bundle", bundle, "--pid-file", pidFile,
+             .. consoleSocket is null ? Array.Empty<string>() : ["--console-socket", consoleSocket], id]));
 
     /// <summary>The last error runc logged for a bundle, for messages.</summary>
     public static string LastError(string bundle, string fallback)

@@ -23,7 +23,11 @@ public sealed partial class RuncContainerRuntime
         var pidFile = Path.Combine(bundle, "init.pid");
         int pid;
         ProcessExitWatcher watcher;
-        var runc = _runc.Run(containerId, bundle, pidFile);
+        // tty: true gets a terminal whose master runc sends here; its output is the container's log.
+        using var console = record.Config.Tty ? ConsoleSocket.Listen(Path.Combine(bundle, "console.sock")) : null;
+        using var consoleWait = new CancellationTokenSource();
+        var terminal = console?.ReceiveMasterAsync(consoleWait.Token);
+        var runc = _runc.Run(containerId, bundle, pidFile, console?.Path);
         // A container that exits at once is a zombie child of ours from the moment runc exits: the orphan
         // reaper must leave it until its watcher takes it, or its exit status would be lost.
         using (OrphanReaper.HoldOff())
@@ -35,6 +39,7 @@ public sealed partial class RuncContainerRuntime
             {
                 var error = RuncCli.LastError(bundle, "runc run failed");
                 runc.Dispose();
+                await consoleWait.CancelAsync().ConfigureAwait(false);
                 await FailStartAsync(record, error, cancellationToken).ConfigureAwait(false);
             }
             pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
@@ -42,7 +47,8 @@ public sealed partial class RuncContainerRuntime
                 ?? throw new RuntimeException(RuntimeErrorCode.Internal, $"container \"{record.Config.Name}\" ({containerId}) died before it started");
         }
         var log = new CriLogWriter(record.Config.LogPath, _time, _layout.Options.ContainerLogMaxSizeBytes, _layout.Options.ContainerLogMaxFiles);
-        var pumps = Task.WhenAll(log.PumpAsync(runc.StandardOutput, "stdout"), log.PumpAsync(runc.StandardError, "stderr"));
+        var pumps = Task.WhenAll(log.PumpAsync(runc.StandardOutput, "stdout"), log.PumpAsync(runc.StandardError, "stderr"),
+            terminal is null ? Task.CompletedTask : PumpTerminalAsync(log, await terminal.WaitAsync(cancellationToken).ConfigureAwait(false)));
         var live = new LiveContainer(runc, log, pumps, watcher);
         _live[containerId] = live;
         var started = _time.GetUtcNow();
@@ -50,6 +56,16 @@ public sealed partial class RuncContainerRuntime
         _events.Publish(new ContainerEvent(containerId, record.SandboxId, ContainerState.Running, started));
         Log.Started(_logger, record.Config.Name, containerId, record.SandboxId, pid);
         _ = RecordExitAsync(record, live);
+    }
+
+    // A terminal carries stdout and stderr as one stream; the kubelet logs it as stdout. Reading ends with EIO once
+    // every process holding the terminal's other side is gone.
+    private static async Task PumpTerminalAsync(CriLogWriter log, FileStream master)
+    {
+        await using (master.ConfigureAwait(false))
+        {
+            await log.PumpAsync(master, "stdout").ConfigureAwait(false);
+        }
     }
 
     /// <summary>

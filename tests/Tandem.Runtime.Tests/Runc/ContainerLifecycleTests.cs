@@ -23,6 +23,23 @@ public sealed class ContainerLifecycleTests
     }
 
     [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Container_WithTty_RunsOnATerminal_WhoseOutputIsLoggedAsStdout()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment);
+        var config = pod.Container("main", "sh", "-c", "[ -t 1 ] && echo on a terminal; tty; echo to stderr >&2") with { Tty = true };
+
+        var id = await pod.RunAsync(config);
+        var status = await pod.WaitForExitAsync(id);
+
+        Assert.Equal(0, status.ExitCode);
+        var lines = await File.ReadAllLinesAsync(config.LogPath);
+        Assert.Contains(lines, l => l.Contains(" stdout F on a terminal", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(" stdout F /dev/pts/", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(" stdout F to stderr", StringComparison.Ordinal));
+    }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
     public async Task Stop_WithTermHandler_ExitsCleanlyWithinGracePeriod()
     {
         var environment = await Requirements.RequireAsync();
