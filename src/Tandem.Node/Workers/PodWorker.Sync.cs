@@ -65,6 +65,29 @@ internal sealed partial class PodWorker
         if (!_done)
         {
             PublishStatus(Now);
+            await RemoveOldInstancesAsync().ConfigureAwait(false);
+        }
+    }
+
+    // The kubelet's container GC keeps one dead instance per container (MaxPerPodContainer = 1): older ones go with
+    // their rootfs, mounts and logs; the newest and the one before it stay, for status (R30) and for logs --previous.
+    private async Task RemoveOldInstancesAsync()
+    {
+        foreach (var observation in _snapshot.Containers.Values)
+        {
+            foreach (var old in observation.Instances.SkipLast(2).Where(i => i.IsExited))
+            {
+                await _context.Containers.RemoveContainerAsync(old.Id, _stopping.Token).ConfigureAwait(false);
+                var log = LogPaths.ForContainer(_context.Options.LogDirectory, _pod, observation.Name, old.Attempt);
+                var directory = Path.GetDirectoryName(log)!;
+                if (Directory.Exists(directory))
+                {
+                    foreach (var file in Directory.EnumerateFiles(directory, Path.GetFileName(log) + "*"))
+                    {
+                        File.Delete(file);
+                    }
+                }
+            }
         }
     }
 

@@ -31,6 +31,17 @@ public sealed class Sc06RegularRestartDoesNotRerunInitTests
         {
             PodAssert.Condition(after.Pod, "Initialized", "True");
         }
+        // Container GC (MaxPerPodContainer = 1): of regular-1's instances only the newest and the one before it
+        // remain, with their logs (current and --previous); the older ones are gone from the runtime and the disk.
+        // The worker removes them right after it publishes the status that showed the new instance.
+        var logDirectory = Path.Combine(node.Kubelet.Options.LogDirectory, $"default_sc06_{latest.Metadata!.Uid}", "regular-1");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (Directory.GetFiles(logDirectory).Length > 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        Assert.InRange(Directory.GetFiles(logDirectory).Length, 1, 2);
+        Assert.InRange(Directory.GetDirectories(Path.Combine(node.Options.StateRoot, "containers")).Length, 1, 5);
         await node.FinishAsync();
     }
 }

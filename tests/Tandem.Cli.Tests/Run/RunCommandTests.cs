@@ -124,6 +124,23 @@ public sealed class RunCommandTests : IDisposable
         Assert.Empty(Leftovers.Find(Options));
     }
 
+    [PrerequisiteFact("root", "cmd:runc", "cmd:ip", "cmd:skopeo", "cmd:umoci", "file:/bin/busybox")]
+    public async Task ImageFromARegistryThatIsDown_IsAnErrImagePull_ThenABackOff()
+    {
+        var port = LocalRegistry.FreePort();
+        var pod = Pod("down", "Never", "true").Replace("image: tandem.local/host\n    command: [/bin/busybox, sh, -c, \"true\"]",
+            $"image: 127.0.0.1:{port}/library/busybox:1.36\n    command: [/bin/busybox, sh, -c, \"true\"]", StringComparison.Ordinal);
+        using var tandem = TandemProcess.Start(State, _prefix, "run", "--timeout", "5s", Manifest("down", pod));
+
+        var exit = await tandem.WaitForExitAsync(Patience);
+
+        Assert.True(exit == 124, tandem.Output);
+        Assert.Contains("--> [down/main] Failed: Failed to pull image \"127.0.0.1:", tandem.Output);
+        Assert.Contains("--> [down/main] waiting: ErrImagePull", tandem.Output);
+        Assert.DoesNotContain("phase Pending -> Running", tandem.Output);
+        Assert.Empty(Leftovers.Find(Options));
+    }
+
     [PrerequisiteFact("root", "cmd:runc", "cmd:ip", "file:/bin/busybox")]
     public async Task HostPathThatIsAFileWhereADirectoryWasAsked_FailsTheMountAndKeepsThePodPending()
     {
@@ -175,6 +192,21 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains($"{path}:", tandem.Output);
         Assert.Contains("spec.restartPolicy: Unsupported value: \"Sometimes\"", tandem.Output);
+    }
+
+    [Fact]
+    public async Task VolumeMountOfAnUndeclaredVolume_IsRefusedBeforeAnythingRuns()
+    {
+        var pod = Pod("novol", "Never", "true").Replace("    command: [/bin/busybox, sh, -c, \"true\"]",
+            "    command: [/bin/busybox, sh, -c, \"true\"]\n    volumeMounts: [{name: missing, mountPath: /data}]", StringComparison.Ordinal);
+        var path = Manifest("novol", pod);
+        using var tandem = TandemProcess.Start(State, _prefix, "run", path);
+
+        var exit = await tandem.WaitForExitAsync(Patience);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("spec.containers[0].volumeMounts[0].name: Not found: \"missing\"", tandem.Output);
+        Assert.False(Directory.Exists(Path.Combine(State, "sandboxes")) && Directory.EnumerateFileSystemEntries(Path.Combine(State, "sandboxes")).Any());
     }
 
     public void Dispose()
