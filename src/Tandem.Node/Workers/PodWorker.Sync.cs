@@ -37,6 +37,12 @@ internal sealed partial class PodWorker
             await FinishAsync().ConfigureAwait(false);
             return;
         }
+        if (!_deadlineExceeded && !_snapshot.TerminationInProgress && !_snapshot.DeletionRequested && ActiveDeadline.IsExceeded(_pod, now))
+        {
+            await ExceedDeadlineAsync(now).ConfigureAwait(false);
+            PublishStatus(Now);
+            return;
+        }
         var actions = PodDecider.Decide(_snapshot, now);
         _snapshot = _snapshot.Apply(actions, now);
         _retryAt = actions.NextRetryAt;
@@ -88,6 +94,25 @@ internal sealed partial class PodWorker
                     }
                 }
             }
+        }
+    }
+
+    // The kubelet kills a pod past its deadline like a deletion (its own grace, the same ordering) but keeps it.
+    private async Task ExceedDeadlineAsync(DateTimeOffset now)
+    {
+        _deadlineExceeded = true;
+        Record(new PodEvent(PodEvent.Warning, ActiveDeadline.Reason, ActiveDeadline.EventMessage));
+        var running = _snapshot.Containers.Values.Where(c => c.Latest?.IsRunning == true).Select(c => c.Name).ToHashSet();
+        var plan = Termination.TerminationPlan.ForPod(_pod, running);
+        foreach (var name in running)
+        {
+            Record(new PodEvent(PodEvent.Normal, EventReasons.Killing, $"Stopping container {name}", name));
+        }
+        _snapshot = _snapshot with { TerminationInProgress = true };
+        Execute(_terminations.BeginPod(new KillPodAction(TerminationCause.Completed, plan), _snapshot, now));
+        if (_terminations.PodPlan!.IsComplete)
+        {
+            await EndPodTerminationAsync().ConfigureAwait(false);
         }
     }
 

@@ -35,6 +35,7 @@ internal sealed partial class PodWorker : IAsyncDisposable
     private string? _publishedJson;
     private DateTimeOffset? _retryAt;
     private bool _done;
+    private bool _deadlineExceeded;
     private Task _loop = Task.CompletedTask;
 
     public PodWorker(PodWorkerContext context, Pod pod)
@@ -131,7 +132,8 @@ internal sealed partial class PodWorker : IAsyncDisposable
     private async Task WaitForWorkAsync()
     {
         var now = Now;
-        var wake = new[] { _retryAt, _terminations.NextDeadline, _probes.NextTickAt, now + _context.Options.ResyncInterval }
+        var wake = new[] { _retryAt, _terminations.NextDeadline, _probes.NextTickAt, now + _context.Options.ResyncInterval,
+                _deadlineExceeded ? null : ActiveDeadline.ExpiresAt(_pod) }
             .Where(t => t is not null).Min()!.Value;
         if (wake <= now)
         {
@@ -208,6 +210,10 @@ internal sealed partial class PodWorker : IAsyncDisposable
             PodIP = _sandboxes.Current?.PodIp ?? _pod.Status?.PodIP,
             PodIPs = _sandboxes.Current is { } current ? [new PodIp { Ip = current.PodIp }] : _pod.Status?.PodIPs,
         };
+        if (_deadlineExceeded)
+        {
+            status = ActiveDeadline.Apply(status);
+        }
         _probes.TriggerReadiness(ReadinessTrigger.ContainersToProbeNow(_snapshot), now);
         var json = JsonSerializer.Serialize(status, KubernetesJsonContext.Default.PodStatus);
         if (json == _publishedJson)

@@ -66,6 +66,23 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [PrerequisiteFact("root", "cmd:runc", "cmd:ip", "file:/bin/busybox")]
+    public async Task ActiveDeadline_StopsThePodInOrder_AndItFailsWithDeadlineExceeded()
+    {
+        var pod = Pod("late", "Always", Forever("main")).Replace("spec:\n  restartPolicy: Always", "spec:\n  restartPolicy: Always\n  activeDeadlineSeconds: 3", StringComparison.Ordinal);
+        using var tandem = TandemProcess.Start(State, _prefix, "run", "--timeout", "40s", Manifest("late", pod));
+
+        var exit = await tandem.WaitForExitAsync(Patience);
+
+        var output = tandem.Output;
+        Assert.True(exit == 1, output);
+        Assert.Contains("--> pod/late: DeadlineExceeded: Pod was active on the node longer than the specified deadline", output);
+        Assert.Contains("--> pod/late: phase Running -> Failed", output);
+        Assert.True(output.IndexOf("[late/main] main got TERM", StringComparison.Ordinal) < output.IndexOf("[late/helper] helper got TERM", StringComparison.Ordinal), output);
+        Assert.Contains("pod/late: Failed", output);
+        Assert.Empty(Leftovers.Find(Options));
+    }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:ip", "file:/bin/busybox")]
     public async Task StopAfter_WithAReadyPod_StopsItAndExitsZero()
     {
         using var tandem = TandemProcess.Start(State, _prefix, "run", "--stop-after", "3s", Manifest("svc", Pod("svc", "Always", Forever("main"))));
