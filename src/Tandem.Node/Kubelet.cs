@@ -162,7 +162,7 @@ public sealed partial class Kubelet : IAsyncDisposable
             }
         }
         Store.RemovePod(key);
-        var logs = Workers.LogPaths.ForPod(_options.LogDirectory, final);
+        var logs = _options.Logs.PodDirectory(final);
         if (Directory.Exists(logs))
         {
             Directory.Delete(logs, recursive: true);

@@ -20,5 +20,7 @@ public sealed record NodeOptions
     /// <summary>Container logs, the kubelet's <c>/var/log/pods</c> layout.</summary>
     public string LogDirectory => Path.Combine(StateDirectory, "logs");
 
+    public Logs.ContainerLogPaths Logs => new(LogDirectory);
+
     public string PodDirectory(string uid) => Path.Combine(PodsDirectory, uid);
 }

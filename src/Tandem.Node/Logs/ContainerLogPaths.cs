@@ -17,6 +17,12 @@ public sealed class ContainerLogPaths(string root)
     public string PodDirectory(string podNamespace, string podName, string podUid) =>
         Path.Combine(Root, $"{podNamespace}_{podName}_{podUid}");
 
+    public string PodDirectory(Model.CoreV1.Pod pod) =>
+        PodDirectory(pod.Metadata?.Namespace ?? "default", pod.Metadata?.Name ?? "", pod.Metadata?.Uid ?? "");
+
+    public string InstanceLog(Model.CoreV1.Pod pod, string container, int restartCount) =>
+        InstanceLog(Path.Combine(PodDirectory(pod), container), restartCount);
+
     public string ContainerDirectory(string podNamespace, string podName, string podUid, string container) =>
         Path.Combine(PodDirectory(podNamespace, podName, podUid), container);
 

@@ -27,7 +27,7 @@ internal sealed class ContainerStarter(PodWorkerContext context)
 
         // 2. The config: environment, mounts, limits, user.
         ContainerConfig config;
-        var logPath = LogPaths.ForContainer(context.Options.LogDirectory, pod, name, action.RestartCount);
+        var logPath = context.Options.Logs.InstanceLog(pod, name, action.RestartCount);
         try
         {
             config = context.Configs.Build(pod, container, action.RestartCount, runtime.Volumes, runtime.PodDirectory, logPath);

@@ -90,7 +90,7 @@ internal sealed class PodSandboxes(PodWorkerContext context, Pod pod)
             Attempt = attempt,
             // The kubelet truncates a hostname to 63 characters (GeneratePodHostNameAndDomain).
             Hostname = hostname.Length > 63 ? hostname[..63].TrimEnd('-', '.') : hostname,
-            LogDirectory = LogPaths.ForPod(context.Options.LogDirectory, pod),
+            LogDirectory = context.Options.Logs.PodDirectory(pod),
             PortMappings =
             [
                 .. Lifecycle.ContainerRoles.All(spec).SelectMany(e => e.Container.Ports ?? [])

@@ -84,7 +84,7 @@ internal sealed partial class PodWorker
             foreach (var old in observation.Instances.SkipLast(2).Where(i => i.IsExited))
             {
                 await _context.Containers.RemoveContainerAsync(old.Id, _stopping.Token).ConfigureAwait(false);
-                var log = LogPaths.ForContainer(_context.Options.LogDirectory, _pod, observation.Name, old.Attempt);
+                var log = _context.Options.Logs.InstanceLog(_pod, observation.Name, old.Attempt);
                 var directory = Path.GetDirectoryName(log)!;
                 if (Directory.Exists(directory))
                 {
