@@ -11,6 +11,12 @@ public static class ExitCodes
     /// <summary>The input could not be read or the command line was wrong.</summary>
     public const int UsageOrInput = 2;
 
+    /// <summary>A time limit (<c>tandem run --timeout</c>) ran out, as <c>timeout(1)</c> reports it.</summary>
+    public const int TimedOut = 124;
+
     /// <summary>Interrupted by Ctrl-C (128 + SIGINT), as shells report it.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15), as shells report it.</summary>
+    public const int Terminated = 143;
 }

@@ -15,8 +15,6 @@ namespace Tandem.Cli.Run;
 /// </summary>
 public sealed class RunSession(RunSettings settings, TextWriter output, TextWriter errors, TimeProvider time)
 {
-    public const int TimedOut = 124;
-
     public async Task<int> RunAsync()
     {
         var (objects, problems) = RunObjects.Load(settings.File);
@@ -91,8 +89,8 @@ public sealed class RunSession(RunSettings settings, TextWriter output, TextWrit
         {
             RunEnding.Completed => finals.All(p => p?.Status?.Phase == "Succeeded") ? ExitCodes.Success : ExitCodes.Failure,
             RunEnding.StopAfterElapsed => ready ? ExitCodes.Success : ExitCodes.Failure,
-            RunEnding.TimedOut => TimedOut,
-            RunEnding.Terminated => 143,
+            RunEnding.TimedOut => ExitCodes.TimedOut,
+            RunEnding.Terminated => ExitCodes.Terminated,
             _ => ExitCodes.Interrupted,
         };
     }
