@@ -22,12 +22,12 @@ public static class KubeconfigFile
         }
         cluster.Append('}');
         var user = token is null ? "{}" : $"{{\"token\":\"{token}\"}}";
-        var text = $$"""
-            {"apiVersion":"v1","kind":"Config","current-context":"{{context}}",
-             "clusters":[{"name":"{{context}}","cluster":{{cluster}}}],
-             "users":[{"name":"{{context}}","user":{{user}}}],
-             "contexts":[{"name":"{{context}}","context":{"cluster":"{{context}}","user":"{{context}}","namespace":"{{@namespace}}"}}]}
-            """;
+        var text =
+            "{\"apiVersion\":\"v1\",\"kind\":\"Config\",\"current-context\":\"" + context + "\"," +
+            "\"clusters\":[{\"name\":\"" + context + "\",\"cluster\":" + cluster + "}]," +
+            "\"users\":[{\"name\":\"" + context + "\",\"user\":" + user + "}]," +
+            "\"contexts\":[{\"name\":\"" + context + "\",\"context\":{\"cluster\":\"" + context + "\",\"user\":\"" + context +
+            "\",\"namespace\":\"" + @namespace + "\"}}]}";
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllText(path, text);
         return path;
