@@ -118,16 +118,16 @@ internal sealed class HostPodStreams : IPodStreams
             }
             await foreach (var size in io.Resize.ReadAllAsync(CancellationToken.None))
             {
+                pty.Resize(size.Height, size.Width);
                 lock (Resizes)
                 {
                     Resizes.Add(size);
                 }
-                pty.Resize(size.Height, size.Width);
             }
         }, CancellationToken.None);
         using var process = pty.Start(command);
         using var kill = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
-        var output = CopyOutAsync(pty.Master, io.Stdout);
+        var output = Task.Factory.StartNew(() => CopyTerminalOut(pty.Master, io.Stdout), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var input = Task.Run(async () =>
         {
             if (io.Stdin is not null)
@@ -147,6 +147,24 @@ internal sealed class HostPodStreams : IPodStreams
         await output;
         cancellationToken.ThrowIfCancellationRequested();
         return process.ExitCode;
+    }
+
+    /// <summary>Blocking reads on a thread of their own, so parallel sessions do not starve the thread pool.</summary>
+    private static void CopyTerminalOut(Stream terminal, Stream? target)
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = terminal.Read(buffer)) > 0)
+            {
+                target?.WriteAsync(buffer.AsMemory(0, read)).AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (IOException)
+        {
+            // EIO once the last process on the terminal has gone: its end of output.
+        }
     }
 
     private static Process StartOrThrow(ProcessStartInfo info)

@@ -16,6 +16,7 @@ internal sealed partial class Pty : IDisposable
     private const int CloseOnExec = 1;
     private readonly int _master;
     private readonly int _slave;
+    private int _slaveOpen = 1;
 
     public Pty(ushort rows, ushort columns)
     {
@@ -27,8 +28,7 @@ internal sealed partial class Pty : IDisposable
         // Not inherited by the other processes the tests start, or the terminal would never hang up.
         _ = fcntl(_master, SetDescriptorFlags, CloseOnExec);
         _ = fcntl(_slave, SetDescriptorFlags, CloseOnExec);
-        SlavePath = File.ResolveLinkTarget($"/proc/self/fd/{_slave}", returnFinalTarget: false)?.LinkTarget
-                    ?? throw new IOException("cannot name the pty");
+        SlavePath = NameOf(_master);
         Master = new FileStream(new SafeFileHandle(_master, ownsHandle: true), FileAccess.ReadWrite, 1);
     }
 
@@ -66,13 +66,32 @@ internal sealed partial class Pty : IDisposable
     }
 
     /// <summary>Our copy of the terminal's process side is no longer needed once the process has it open.</summary>
-    public void CloseSlave() => close(_slave);
+    public void CloseSlave()
+    {
+        if (Interlocked.Exchange(ref _slaveOpen, 0) == 1)
+        {
+            close(_slave);
+        }
+    }
 
     public void Dispose()
     {
         Master.Dispose();
-        close(_slave);
+        CloseSlave();
     }
+
+    private static unsafe string NameOf(int master)
+    {
+        var name = stackalloc byte[128];
+        if (ptsname_r(master, name, 128) != 0)
+        {
+            throw new IOException($"ptsname_r failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+        return Marshal.PtrToStringUTF8((IntPtr)name)!;
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static unsafe partial int ptsname_r(int fd, byte* buffer, nuint length);
 
     [StructLayout(LayoutKind.Sequential)]
     private struct WindowSize

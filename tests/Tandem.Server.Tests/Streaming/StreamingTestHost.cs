@@ -73,9 +73,15 @@ internal sealed class StreamingTestHost : IAsyncDisposable
     /// <summary>A kubectl of the given minor version with its own HOME and a kubeconfig for this host.</summary>
     public Kubectl Kubectl(int minor)
     {
-        var home = Path.Combine(_scratch, $"home-{minor}-{Guid.NewGuid():N}");
-        var config = KubeconfigFile.Write(Path.Combine(home, "kubeconfig"), Address, token: null);
+        var (home, config) = NewHome();
         return new Kubectl(minor, config, home);
+    }
+
+    /// <summary>A scratch HOME holding a kubeconfig for this host, for running kubectl some other way (on a terminal).</summary>
+    public (string Home, string Kubeconfig) NewHome()
+    {
+        var home = Path.Combine(_scratch, $"home-{Guid.NewGuid():N}");
+        return (home, KubeconfigFile.Write(Path.Combine(home, "kubeconfig"), Address, token: null));
     }
 
     public async ValueTask DisposeAsync()
