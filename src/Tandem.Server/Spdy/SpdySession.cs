@@ -121,6 +121,10 @@ internal sealed partial class SpdySession : IAsyncDisposable
                 Log.ConnectionEnded(_logger, e.Message);
             }
         }
+        catch (Exception e)
+        {
+            Log.SessionFailed(_logger, e);
+        }
         finally
         {
             _accepted.Writer.TryComplete();
@@ -186,5 +190,8 @@ internal sealed partial class SpdySession : IAsyncDisposable
 
         [LoggerMessage(2, LogLevel.Debug, "SPDY connection ended: {Reason}")]
         public static partial void ConnectionEnded(ILogger logger, string reason);
+
+        [LoggerMessage(3, LogLevel.Error, "SPDY session failed")]
+        public static partial void SessionFailed(ILogger logger, Exception exception);
     }
 }

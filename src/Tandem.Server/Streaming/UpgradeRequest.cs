@@ -42,7 +42,8 @@ internal static class UpgradeRequest
         return WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
         {
             IsServer = true,
-            SubProtocol = protocol,
+            // SubProtocol stays unset: it is only informational, and .NET rejects the '/' of the port-forward tunnel's
+            // "SPDY/3.1+portforward.k8s.io" (not an RFC 7230 token), though kubectl requires exactly that name.
             // kubectl pings us (every 5 s) and .NET answers; our own pings are optional (spec §11.3).
             KeepAliveInterval = TimeSpan.Zero,
         });

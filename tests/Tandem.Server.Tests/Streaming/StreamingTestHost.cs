@@ -39,6 +39,10 @@ internal sealed class StreamingTestHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("TANDEM_TEST_LOG") is { Length: > 0 } logFile)
+        {
+            builder.Logging.AddProvider(new FileLoggerProvider(logFile)).SetMinimumLevel(LogLevel.Debug);
+        }
         var app = builder.Build();
         var pods = new HostPodStreams();
         app.MapGet("/version", () => Results.Json(new Dictionary<string, string>
@@ -64,7 +68,7 @@ internal sealed class StreamingTestHost : IAsyncDisposable
             }
             await StreamStatus.WriteAsync(context, StreamStatus.NotFound("pods", name));
         });
-        StreamingRoutes.Map(app, pods);
+        StreamingRoutes.Map(app, pods, app.Services.GetRequiredService<ILoggerFactory>());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new StreamingTestHost(app, new Uri(address), Directory.CreateTempSubdirectory("tandem-streaming-").FullName, pods);
