@@ -14,7 +14,7 @@ public static class FieldPathElement
 
     public static string Value(JsonNode? value) => "v:" + (value?.ToJsonString() ?? "null");
 
-    /// <summary>The <c>k:</c> element of a list-map item, or null when it lacks a key that has no default.</summary>
+    /// <summary>The <c>k:</c> element of a list-map item, or null when it has none of the keys.</summary>
     public static string? Key(JsonNode? item, PatchField field)
     {
         var key = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
@@ -25,11 +25,15 @@ public static class FieldPathElement
             {
                 value = JsonValue.Create(fallback);
             }
-            if (value is null)
+            // As structured-merge-diff: a missing key without a default is left out of the key.
+            if (value is not null)
             {
-                return null;
+                key[name] = value;
             }
-            key[name] = value;
+        }
+        if (key.Count == 0)
+        {
+            return null;
         }
         var obj = new JsonObject();
         foreach (var (name, value) in key)
