@@ -53,6 +53,50 @@ public sealed class RuncStreamingTests
         Assert.Equal("hello-from-pod\n", body);
     }
 
+    [PrerequisiteTheory(Prerequisite, "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "cmd:setsid")]
+    [InlineData(27, "")]
+    [InlineData(33, "")]
+    public async Task ExecIt_GivesAShellInTheContainerThatFollowsResizes(int minor, string webSockets)
+    {
+        Prerequisites.Require(KubectlVersions.Requirement(minor));
+        await using var node = await RuncNode.StartAsync();
+        await using var host = await node.ServeAsync();
+        var (home, kubeconfig) = host.NewHome();
+        var environment = new Dictionary<string, string> { ["HOME"] = home };
+        if (webSockets.Length > 0)
+        {
+            environment["KUBECTL_REMOTE_COMMAND_WEBSOCKETS"] = webSockets;
+        }
+        await using var terminal = new TerminalSession(
+            [KubectlVersions.PathOf(minor), "--kubeconfig", kubeconfig, "exec", "-it", "web", "--", "sh"], environment, 30, 100);
+
+        // The first size reaches the container's terminal asynchronously: ask until it shows.
+        var at = await AskUntilAsync(terminal, "stty size\n", "30 100");
+        terminal.Resize(40, 120);
+        at = await AskUntilAsync(terminal, "stty size\n", "40 120", at);
+        await terminal.TypeAsync("hostname; exit 6\n");
+
+        Assert.Equal(6, await terminal.WaitForExitAsync());
+        Assert.Contains("web", terminal.Screen[at..], StringComparison.Ordinal);
+    }
+
+    [PrerequisiteTheory(Prerequisite, "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip")]
+    [InlineData(33)]
+    public async Task Attach_ShowsTheMainProcessOutput(int minor)
+    {
+        Prerequisites.Require(KubectlVersions.Requirement(minor));
+        await using var node = await RuncNode.StartAsync("while true; do echo tick; sleep 0.2; done");
+        await using var host = await node.ServeAsync();
+        var kubectl = host.Kubectl(minor);
+
+        using var attach = kubectl.Start(["attach", "web", "-c", "main"]);
+        var line = await attach.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        attach.Kill();
+        await attach.WaitForExitAsync();
+
+        Assert.Equal("tick", line);
+    }
+
     [PrerequisiteTheory(Prerequisite, "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip")]
     [InlineData(33)]
     public async Task Exec_IntoAnUnknownContainer_IsABadRequest(int minor)
@@ -65,6 +109,23 @@ public sealed class RuncStreamingTests
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("container nope is not valid for pod web", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<int> AskUntilAsync(TerminalSession terminal, string command, string answer, int after = 0)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await terminal.TypeAsync(command);
+            try
+            {
+                return await terminal.WaitForAsync(answer, after, TimeSpan.FromSeconds(2));
+            }
+            catch (TimeoutException) when (clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                // Not applied yet; ask again.
+            }
+        }
     }
 
     /// <summary>A Kubelet on runc (own state root and host prefix) running pod <c>web</c>: busybox httpd on 8080.</summary>
@@ -80,7 +141,7 @@ public sealed class RuncStreamingTests
 
         public Kubelet Kubelet { get; }
 
-        public static async Task<RuncNode> StartAsync()
+        public static async Task<RuncNode> StartAsync(string script = "echo hello-from-pod > /tmp/index.html; exec httpd -f -p 8080 -h /tmp")
         {
             var environment = await Requirements.RequireAsync();
             var suffix = Guid.NewGuid().ToString("N")[..6];
@@ -103,7 +164,7 @@ public sealed class RuncStreamingTests
                         {
                             Name = "main",
                             Image = environment.Busybox,
-                            Command = ["sh", "-c", "echo hello-from-pod > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"],
+                            Command = ["sh", "-c", script],
                         },
                     ],
                 },
