@@ -133,9 +133,12 @@ public sealed class RuncStreamingTests
     {
         private readonly string _root;
 
-        private RuncNode(string root, Kubelet kubelet)
+        private readonly RuncRuntimeOptions _options;
+
+        private RuncNode(string root, RuncRuntimeOptions options, Kubelet kubelet)
         {
             _root = root;
+            _options = options;
             Kubelet = kubelet;
         }
 
@@ -146,11 +149,12 @@ public sealed class RuncStreamingTests
             var environment = await Requirements.RequireAsync();
             var suffix = Guid.NewGuid().ToString("N")[..6];
             var root = Path.Combine(environment.Root, "str-" + suffix);
-            var runtime = new RuncRuntime(new RuncRuntimeOptions { StateRoot = Path.Combine(root, "state"), HostPrefix = "ts" + suffix, DockerConfigPath = null });
+            var options = new RuncRuntimeOptions { StateRoot = Path.Combine(root, "state"), HostPrefix = "ts" + suffix, DockerConfigPath = null };
+            var runtime = new RuncRuntime(options);
             var kubelet = new Kubelet(new NodeOptions { StateDirectory = Path.Combine(root, "node"), NodeName = "tandem" },
                 runtime.Sandboxes, runtime.Containers, runtime.Images) { Streaming = runtime.Streaming };
             await kubelet.StartAsync(CancellationToken.None);
-            var node = new RuncNode(root, kubelet);
+            var node = new RuncNode(root, options, kubelet);
             kubelet.Apply(Tandem.Model.Defaulting.PodDefaults.Apply(new Pod
             {
                 ApiVersion = "v1",
@@ -180,6 +184,15 @@ public sealed class RuncStreamingTests
         {
             await Kubelet.DeleteAsync(new PodKey("default", "web"), 0, CancellationToken.None);
             await Kubelet.DisposeAsync();
+            // Sessions that ended (exec processes, port-forward connections) must leave nothing behind either.
+            var clock = Stopwatch.StartNew();
+            var leftovers = Leftovers.Find(_options);
+            while (leftovers.Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(200);
+                leftovers = Leftovers.Find(_options);
+            }
+            Assert.True(leftovers.Count == 0, "leaked: " + string.Join(", ", leftovers));
             if (!File.ReadAllText("/proc/self/mountinfo").Contains(_root, StringComparison.Ordinal) && Directory.Exists(_root))
             {
                 Directory.Delete(_root, recursive: true);
