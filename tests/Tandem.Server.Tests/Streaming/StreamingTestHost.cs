@@ -54,6 +54,8 @@ internal sealed class StreamingTestHost : IAsyncDisposable
             builder.Logging.AddProvider(new FileLoggerProvider(logFile)).SetMinimumLevel(LogLevel.Debug);
         }
         var app = builder.Build();
+        // As the real host (ApiServer) has it: the WebSocket middleware must not get in the way of our own handshake.
+        app.UseWebSockets();
         app.MapGet("/version", () => Results.Json(new Dictionary<string, string>
         {
             ["major"] = "1", ["minor"] = "33", ["gitVersion"] = "v1.33.0-tandem", ["platform"] = "linux/amd64",
