@@ -128,7 +128,10 @@ public sealed class RuncStreamingTests
         }
     }
 
-    /// <summary>A Kubelet on runc (own state root and host prefix) running pod <c>web</c>: busybox httpd on 8080.</summary>
+    /// <summary>
+    /// A Kubelet on runc built as the daemon builds it (no explicit streaming runtime: the runc container runtime serves
+    /// exec, attach and port-forward), with its own state root and host prefix, running pod <c>web</c>.
+    /// </summary>
     private sealed class RuncNode : IAsyncDisposable
     {
         private readonly string _root;
@@ -152,7 +155,7 @@ public sealed class RuncStreamingTests
             var options = new RuncRuntimeOptions { StateRoot = Path.Combine(root, "state"), HostPrefix = "ts" + suffix, DockerConfigPath = null };
             var runtime = new RuncRuntime(options);
             var kubelet = new Kubelet(new NodeOptions { StateDirectory = Path.Combine(root, "node"), NodeName = "tandem" },
-                runtime.Sandboxes, runtime.Containers, runtime.Images) { Streaming = runtime.Streaming };
+                runtime.Sandboxes, runtime.Containers, runtime.Images);
             await kubelet.StartAsync(CancellationToken.None);
             var node = new RuncNode(root, options, kubelet);
             kubelet.Apply(Tandem.Model.Defaulting.PodDefaults.Apply(new Pod
