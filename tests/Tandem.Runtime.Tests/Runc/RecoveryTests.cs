@@ -81,7 +81,7 @@ public sealed class RecoveryTests
         Assert.Contains("exit code was lost", lost.Message, StringComparison.Ordinal);
         Assert.Equal(ContainerState.Running, (await second.Containers.ContainerStatusAsync(survivor, CancellationToken.None)).State);
         // The adopted container is stopped like any other.
-        await second.Containers.StopContainerAsync(survivor, TimeSpan.FromSeconds(10), CancellationToken.None);
+        await second.Containers.StopContainerAsync(survivor, TimeSpan.Zero, CancellationToken.None);
         Assert.Equal(ContainerState.Exited, (await second.Containers.ContainerStatusAsync(survivor, CancellationToken.None)).State);
 
         await RemoveAsync(second, sandbox);
