@@ -129,6 +129,35 @@ public sealed class StreamingTests
     }
 
     [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
+    public async Task Attach_ToATerminalContainer_TypesIntoItAndResizesIt()
+    {
+        var environment = await Requirements.RequireAsync();
+        await using var pod = await Pod.StartAsync(environment);
+        var config = pod.Container("main", "sh") with { Stdin = true, Tty = true };
+        var id = await pod.RunAsync(config);
+        var output = new CaptureStream();
+        var sizes = Channel.CreateUnbounded<TerminalSize>();
+        using var client = new AnonymousPipeServerStream(PipeDirection.Out);
+        using var stdin = new AnonymousPipeClientStream(PipeDirection.In, client.ClientSafePipeHandle);
+        using var detach = new CancellationTokenSource();
+
+        var attach = pod.Runtime.Streaming.AttachAsync(id, new StreamingIo { Stdin = stdin, Stdout = output, Tty = true, Resize = sizes.Reader }, detach.Token);
+        sizes.Writer.TryWrite(new TerminalSize(101, 33));
+        // The resize and the typing travel separately: ask again until the shell sees the new size.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!output.Text.Contains("33 101", StringComparison.Ordinal))
+        {
+            await client.WriteAsync(Encoding.UTF8.GetBytes("stty size\n"), deadline.Token);
+            await Task.Delay(100, deadline.Token);
+        }
+        await detach.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => attach);
+        Assert.Equal(ContainerState.Running, (await pod.Runtime.Containers.ContainerStatusAsync(id, CancellationToken.None)).State);
+        Assert.Contains(await File.ReadAllLinesAsync(config.LogPath), l => l.Contains(" stdout F 33 101", StringComparison.Ordinal));
+    }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:skopeo", "cmd:umoci", "cmd:docker-registry", "cmd:ip", "file:/bin/busybox")]
     public async Task Attach_SeveralAttachers_EachGetTheOutput_AndAStuckOneBlocksNobody()
     {
         var environment = await Requirements.RequireAsync();
