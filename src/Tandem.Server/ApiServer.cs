@@ -112,6 +112,8 @@ public sealed partial class ApiServer : IAsyncDisposable
             }
             try
             {
+                // Names in every resource path (the streaming routes' too) are checked before any route looks them up.
+                _ = RequestPath.Parse(context.Request.Path.Value ?? "/");
                 await next(context).ConfigureAwait(false);
             }
             catch (ApiError error) when (!context.Response.HasStarted)
@@ -154,11 +156,8 @@ public sealed partial class ApiServer : IAsyncDisposable
     /// The one place the streaming subresources (exec, attach, portforward over WebSocket and SPDY) are registered; the
     /// guard above runs for them too, upgrades included.
     /// </summary>
-    private static void MapStreaming(IEndpointRouteBuilder routes, ApiContext api)
-    {
-        _ = routes;
-        _ = api;
-    }
+    private static void MapStreaming(IEndpointRouteBuilder routes, ApiContext api) =>
+        Streaming.StreamingRoutes.Map(routes, new Streaming.KubeletPodStreams(api.Kubelet), api.Loggers);
 
     /// <summary>Stops accepting connections and ends every watch cleanly (each stream gets its terminating chunk).</summary>
     public async ValueTask DisposeAsync()
