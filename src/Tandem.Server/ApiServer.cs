@@ -34,16 +34,20 @@ public sealed partial class ApiServer : IAsyncDisposable
     private readonly KubeletBridge _bridge;
     private int _disposed;
 
-    private ApiServer(WebApplication app, ResourceStore store, KubeletBridge bridge, Uri address)
+    private ApiServer(WebApplication app, ResourceStore store, KubeletBridge bridge, ApiRouter router, Uri address)
     {
         _app = app;
         _store = store;
         _bridge = bridge;
+        Router = router;
         Address = address;
     }
 
     /// <summary>Where clients connect: <c>http(s)://127.0.0.1:port/</c>.</summary>
     public Uri Address { get; }
+
+    /// <summary>The request handler behind Kestrel, for the benchmark's server-time measurement.</summary>
+    internal ApiRouter Router { get; }
 
     public static async Task<ApiServer> StartAsync(ApiServerOptions options, Kubelet kubelet, ILoggerFactory? loggers, CancellationToken cancellationToken)
     {
@@ -149,7 +153,7 @@ public sealed partial class ApiServer : IAsyncDisposable
         var host = options.Listen.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Listen.Address}]" : options.Listen.Address.ToString();
         var address = new Uri($"{(options.Certificate is null ? "http" : "https")}://{host}:{bound.Port}/");
         LogListening(log, address.ToString());
-        return new ApiServer(app, store, bridge, address);
+        return new ApiServer(app, store, bridge, router, address);
     }
 
     /// <summary>
