@@ -85,6 +85,7 @@ static async Task ServerTimeAsync(ApiServer server, int requests)
 {
     var times = new Percentiles("GET pods as Table, server time (router, in-process)");
     using var body = new MemoryStream();
+    long allocated = 0;
     for (var i = 0; i < requests + 200; i++)
     {
         var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
@@ -94,15 +95,18 @@ static async Task ServerTimeAsync(ApiServer server, int requests)
         context.Request.Headers.Accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
         body.SetLength(0);
         context.Response.Body = body;
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
         await server.Router.HandleAsync(context);
         var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         if (i >= 200)
         {
             times.Add(elapsed);
+            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
         }
     }
     Console.WriteLine(times);
+    Console.WriteLine($"  allocated per request: {allocated / requests / 1024.0:F1} KiB; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 }
 
 static async Task WatchAsync(HttpClient http, int watchers, int updates)

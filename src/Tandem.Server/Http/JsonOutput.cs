@@ -14,7 +14,7 @@ internal static class JsonOutput
     public const string ContentType = "application/json";
 
     public static Task WriteObjectAsync(HttpContext context, int code, StoredObject stored) =>
-        WriteBytesAsync(context, code, stored.Json.ToArray());
+        WriteBytesAsync(context, code, stored.JsonMemory);
 
     public static Task WriteStatusAsync(HttpContext context, Status status)
     {
@@ -23,10 +23,8 @@ internal static class JsonOutput
     }
 
     /// <summary><c>{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"N"},"items":[...]}</c></summary>
-    public static Task WriteListAsync(HttpContext context, string listKind, IReadOnlyList<StoredObject> items, long version)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256 + (items.Count * 2048));
-        using (var writer = new Utf8JsonWriter(buffer))
+    public static Task WriteListAsync(HttpContext context, string listKind, IReadOnlyList<StoredObject> items, long version) =>
+        WriteStreamedAsync(context, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("kind", listKind);
@@ -41,8 +39,22 @@ internal static class JsonOutput
             }
             writer.WriteEndArray();
             writer.WriteEndObject();
+        });
+
+    /// <summary>
+    /// Writes a large document straight into the response pipe: no intermediate buffer the size of the body (which
+    /// would be a large-object-heap allocation per list request).
+    /// </summary>
+    public static async Task WriteStreamedAsync(HttpContext context, Action<Utf8JsonWriter> write)
+    {
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = ContentType;
+        using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        {
+            write(writer);
         }
-        return WriteBytesAsync(context, 200, buffer.WrittenMemory);
+        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     public static Task WriteBytesAsync(HttpContext context, int code, ReadOnlyMemory<byte> body)

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Tandem.Server.Http;
 using Tandem.Server.Storage;
@@ -51,13 +49,6 @@ internal static class ObjectReads
             w.WriteEndObject();
         });
 
-    private static Task WriteTableAsync(HttpContext context, ApiContext api, ResourceKind kind, IReadOnlyList<StoredObject> items, long? version, Tables.IncludeObject include)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024 + (items.Count * 1024));
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            TableOutput.Write(writer, kind, items, version, api.Options.Time.GetUtcNow(), include);
-        }
-        return JsonOutput.WriteBytesAsync(context, 200, buffer.WrittenMemory);
-    }
+    private static Task WriteTableAsync(HttpContext context, ApiContext api, ResourceKind kind, IReadOnlyList<StoredObject> items, long? version, Tables.IncludeObject include) =>
+        JsonOutput.WriteStreamedAsync(context, writer => TableOutput.Write(writer, kind, items, version, api.Options.Time.GetUtcNow(), include));
 }

@@ -26,5 +26,7 @@ internal sealed class StoredObject(ResourceKind kind, IKubernetesObject value, l
 
     public string? Uid => Object.Metadata?.Uid;
 
-    public ReadOnlySpan<byte> Json => _json ??= JsonSerializer.SerializeToUtf8Bytes(Object, Kind.TypeInfo);
+    public ReadOnlySpan<byte> Json => JsonMemory.Span;
+
+    public ReadOnlyMemory<byte> JsonMemory => _json ??= JsonSerializer.SerializeToUtf8Bytes(Object, Kind.TypeInfo);
 }
