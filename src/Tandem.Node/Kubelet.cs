@@ -61,34 +61,20 @@ public sealed partial class Kubelet : IAsyncDisposable
     public NodeOptions Options => _options;
 
     /// <summary>
-    /// Takes the state directory (one node per directory), removes whatever an earlier node process left on the machine
-    /// (sandboxes, containers, mounts, pod directories: Tandem does not re-adopt pods yet), and starts following the
-    /// runtime's container events.
+    /// Takes the state directory (one node per directory), then either re-adopts what an earlier node process left
+    /// running (<see cref="NodeOptions.AdoptExisting"/>, the daemon) or removes all of it (<c>tandem run</c>), and starts
+    /// following the runtime's container events.
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _lock = NodeLock.Acquire(_options.StateDirectory);
-        foreach (var sandbox in await _sandboxes.ListPodSandboxesAsync(cancellationToken).ConfigureAwait(false))
+        if (_options.AdoptExisting)
         {
-            await _sandboxes.StopPodSandboxAsync(sandbox.Id, cancellationToken).ConfigureAwait(false);
-            await _sandboxes.RemovePodSandboxAsync(sandbox.Id, cancellationToken).ConfigureAwait(false);
+            await AdoptAsync(cancellationToken).ConfigureAwait(false);
         }
-        if (Directory.Exists(_options.PodsDirectory))
+        else
         {
-            foreach (var podDirectory in Directory.EnumerateDirectories(_options.PodsDirectory))
-            {
-                _context.SubPaths.CleanUp(podDirectory);
-                _context.Volumes.TearDown(podDirectory);
-                Directory.Delete(podDirectory, recursive: true);
-            }
-        }
-        foreach (var pod in Store.Pods)
-        {
-            Store.RemovePod(ObjectStore.KeyOf(pod.Metadata));
-        }
-        if (Directory.Exists(_options.LogDirectory))
-        {
-            Directory.Delete(_options.LogDirectory, recursive: true);
+            await RemoveEverythingAsync(cancellationToken).ConfigureAwait(false);
         }
         _watch = Task.Run(() => WatchRuntimeAsync(_stopping.Token), CancellationToken.None);
     }
