@@ -26,6 +26,8 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
         Directory.CreateDirectory(layout.StateDirectory);
         using var loggers = LoggerFactory.Create(logging => logging
             .SetMinimumLevel(Environment.GetEnvironmentVariable("TANDEM_DEBUG") == "1" ? LogLevel.Debug : LogLevel.Information)
+            // ASP.NET Core's per-request lines would drown the node's; its warnings and errors still show.
+            .AddFilter("Microsoft", LogLevel.Warning)
             .AddSimpleConsole(o =>
             {
                 o.SingleLine = true;
@@ -34,6 +36,7 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
                 o.ColorBehavior = Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled;
             }));
         var logger = loggers.CreateLogger("Tandem.Daemon");
+        using var daemonLock = DaemonLock.Acquire(layout);
         using var signals = new DaemonSignals();
         var certificates = ServingCertificates.LoadOrCreate(layout, time);
         var token = BearerToken.LoadOrCreate(layout.TokenFile);
@@ -47,6 +50,11 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
             await errors.WriteLineAsync($"tandem up: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+        // The runtime first takes over the containers an earlier daemon left (their logs and exits), then the node
+        // matches them to its stored pods.
+        var recovered = await runtime.RecoverAsync(CancellationToken.None).ConfigureAwait(false);
+        Log.Recovered(logger, recovered.Sandboxes, recovered.RunningContainers, recovered.ExitedWhileDown);
+        var keepPods = false;
         var kubelet = new Kubelet(new NodeOptions { StateDirectory = layout.NodeDirectory, AdoptExisting = true },
             runtime.Sandboxes, runtime.Containers, runtime.Images, time, loggers);
         await using (kubelet.ConfigureAwait(false))
@@ -63,7 +71,8 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
                     Time = time,
                 }, kubelet, loggers, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (IOException e) when (e is Microsoft.AspNetCore.Connections.AddressInUseException || e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            catch (Exception e) when (e is Microsoft.AspNetCore.Connections.AddressInUseException
+                || e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
             {
                 // The pods were re-adopted and stay as they are: a later up on a free port carries on with them.
                 await errors.WriteLineAsync($"tandem up: port {settings.Port} on 127.0.0.1 is in use; stop what uses it, or choose another with --port (0 picks a free one)").ConfigureAwait(false);
@@ -90,7 +99,8 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
                 {
                     // Asked to stop.
                 }
-                if (signals.KeepPods)
+                keepPods = signals.KeepPods;
+                if (keepPods)
                 {
                     Log.StoppingKeepingPods(logger, kubelet.List().Count);
                 }
@@ -100,6 +110,11 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
                     await kubelet.DeleteAllAsync(null, CancellationToken.None).ConfigureAwait(false);
                 }
             }
+        }
+        if (keepPods)
+        {
+            // Lets go of the containers' output pipes and exit watchers without stopping anything.
+            await runtime.DetachAsync().ConfigureAwait(false);
         }
         File.Delete(layout.RecordFile);
         Log.Stopped(logger);
@@ -116,6 +131,9 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
 
         [LoggerMessage(3, LogLevel.Information, "Stopping and leaving {Pods} pod(s) running; the next tandem up re-adopts them")]
         public static partial void StoppingKeepingPods(ILogger logger, int pods);
+
+        [LoggerMessage(5, LogLevel.Information, "Runtime recovery: {Sandboxes} sandbox(es), {Running} running container(s) taken over, {Exited} exited while no daemon ran")]
+        public static partial void Recovered(ILogger logger, int sandboxes, int running, int exited);
 
         [LoggerMessage(4, LogLevel.Information, "Stopped")]
         public static partial void Stopped(ILogger logger);
