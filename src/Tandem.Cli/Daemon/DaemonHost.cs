@@ -71,8 +71,7 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
                     Time = time,
                 }, kubelet, loggers, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is Microsoft.AspNetCore.Connections.AddressInUseException
-                || e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            catch (Exception e) when (IsAddressInUse(e))
             {
                 // The pods were re-adopted and stay as they are: a later up on a free port carries on with them.
                 await errors.WriteLineAsync($"tandem up: port {settings.Port} on 127.0.0.1 is in use; stop what uses it, or choose another with --port (0 picks a free one)").ConfigureAwait(false);
@@ -119,6 +118,18 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
         File.Delete(layout.RecordFile);
         Log.Stopped(logger);
         return ExitCodes.Success;
+    }
+
+    private static bool IsAddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.AspNetCore.Connections.AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static partial class Log

@@ -91,6 +91,8 @@ public sealed class DaemonLauncher(DaemonSettings settings, TimeProvider time)
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         stream.Seek(Math.Min(from, stream.Length), SeekOrigin.Begin);
         var lines = new StreamReader(stream).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join('\n', lines.TakeLast(20));
+        // The daemon's own one-line errors say what to do; a framework's stack trace only buries them.
+        var ours = lines.Where(l => l.StartsWith("tandem", StringComparison.Ordinal)).ToList();
+        return string.Join('\n', ours.Count > 0 ? ours : lines.TakeLast(20));
     }
 }
