@@ -43,7 +43,7 @@ public sealed partial class Kubelet
             if (pod.Metadata.DeletionTimestamp is not null)
             {
                 // The earlier process died while deleting the pod: finish the deletion with the grace it was given.
-                _ = FinishDeletionAsync(key, pod.Metadata.DeletionGracePeriodSeconds);
+                BeginDelete(key, pod.Metadata.DeletionGracePeriodSeconds);
             }
         }
         foreach (var orphan in sandboxes.Where(s => !adoptedUids.Contains(s.Config.Uid)))
@@ -100,22 +100,6 @@ public sealed partial class Kubelet
         Directory.Delete(podDirectory, recursive: true);
     }
 
-    private async Task FinishDeletionAsync(PodKey key, long? gracePeriodSeconds)
-    {
-        try
-        {
-            await DeleteAsync(key, gracePeriodSeconds, _stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The node stopped first; the next start finishes it.
-        }
-        catch (Exception e) when (e is RuntimeException or IOException or InvalidOperationException)
-        {
-            AdoptionLog.DeletionFailed(_logger, e, key.ToString());
-        }
-    }
-
     private static bool IsTerminal(Pod pod) => pod.Status?.Phase is "Succeeded" or "Failed";
 
     private static partial class AdoptionLog
@@ -125,8 +109,5 @@ public sealed partial class Kubelet
 
         [LoggerMessage(102, LogLevel.Information, "Removing sandbox {SandboxId} of {Pod}, which no stored pod owns")]
         public static partial void RemovingOrphan(ILogger logger, string sandboxId, string pod);
-
-        [LoggerMessage(103, LogLevel.Warning, "Finishing the deletion of pod {Pod} failed")]
-        public static partial void DeletionFailed(ILogger logger, Exception exception, string pod);
     }
 }
