@@ -33,12 +33,12 @@ internal sealed class ContainerStdio : IDisposable
 
     /// <summary>
     /// The shell redirections that give runc (and through it the container, in pass-through mode) the FIFOs; the
-    /// directory is the script's <c>$1</c>. With <c>stdin: true</c> the container reads its stdin FIFO read-write,
+    /// directory is the script's <c>$0</c>. With <c>stdin: true</c> the container reads its stdin FIFO read-write,
     /// so it never sees end-of-file, except with <c>stdinOnce</c>, where end-of-file must come when this process
     /// closes the only writer (the kubelet's rule: the first attach session's end closes stdin).
     /// </summary>
     public static string Redirections(ContainerConfig config) =>
-        (config.Stdin ? config.StdinOnce ? "0<\"$1/stdin\"" : "0<>\"$1/stdin\"" : "0</dev/null") + " 1<>\"$1/stdout\" 2<>\"$1/stderr\"";
+        (config.Stdin ? config.StdinOnce ? "0<\"$0/stdin\"" : "0<>\"$0/stdin\"" : "0</dev/null") + " 1<>\"$0/stdout\" 2<>\"$0/stderr\"";
 
     /// <summary>Creates the FIFOs and opens this process's ends before the container starts.</summary>
     public static ContainerStdio Create(string directory, ContainerConfig config)

@@ -77,5 +77,3 @@ internal sealed class OutputFanOut
     }
 }
 
-/// <summary>One read of a container's stdout or stderr.</summary>
-internal readonly record struct OutputChunk(bool Stderr, byte[] Data);

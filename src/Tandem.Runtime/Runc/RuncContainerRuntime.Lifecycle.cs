@@ -43,7 +43,9 @@ public sealed partial class RuncContainerRuntime
                 stdio?.ReleaseKeepers();
                 if (exit != 0)
                 {
-                    var error = RuncCli.LastError(bundle, "runc run failed");
+                    // Before runc runs, the shell opening the FIFOs may fail; its complaint is on its own stderr.
+                    var shell = (await new StreamReader(runc.StandardError).ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim();
+                    var error = RuncCli.LastError(bundle, shell.Length > 0 ? shell : "runc run failed");
                     await consoleWait.CancelAsync().ConfigureAwait(false);
                     await FailStartAsync(record, error, cancellationToken).ConfigureAwait(false);
                 }

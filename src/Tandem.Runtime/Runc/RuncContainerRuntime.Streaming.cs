@@ -29,10 +29,6 @@ public sealed partial class RuncContainerRuntime : IStreamingRuntime
         {
             throw new RuntimeException(RuntimeErrorCode.FailedPrecondition, $"container \"{record.Config.Name}\" ({containerId}) has no output this process can follow");
         }
-        if (io.Stdin is not null && !record.Config.Stdin)
-        {
-            throw new RuntimeException(RuntimeErrorCode.InvalidArgument, $"container \"{record.Config.Name}\" was not created with stdin: true; attach without stdin");
-        }
         var output = live.Output.Subscribe();
         using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
@@ -41,7 +37,8 @@ public sealed partial class RuncContainerRuntime : IStreamingRuntime
             {
                 _ = InteractiveExec.ResizeAsync(sizes, master, session.Token);
             }
-            if (io.Stdin is { } stdin)
+            // A container created without stdin: true has none; the client's input is not read (as containerd does).
+            if (io.Stdin is { } stdin && record.Config.Stdin)
             {
                 _ = CopyToContainerStdinAsync(stdin, live, record.Config.StdinOnce && !record.Config.Tty, session.Token);
             }
