@@ -65,11 +65,23 @@ public sealed partial class Kubelet : IAsyncDisposable
     /// running (<see cref="NodeOptions.AdoptExisting"/>, the daemon) or removes all of it (<c>tandem run</c>), and starts
     /// following the runtime's container events.
     /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => StartAsync(null, cancellationToken);
+
+    /// <inheritdoc cref="StartAsync(CancellationToken)"/>
+    /// <param name="recoverRuntime">
+    /// Runs once the node holds its state directory and before it adopts anything: the runtime's own recovery (taking
+    /// over the containers' output and exits), which must not run while another node process still owns them.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public async Task StartAsync(Func<CancellationToken, Task>? recoverRuntime, CancellationToken cancellationToken)
     {
         _lock = NodeLock.Acquire(_options.StateDirectory);
         if (_options.AdoptExisting)
         {
+            if (recoverRuntime is not null)
+            {
+                await recoverRuntime(cancellationToken).ConfigureAwait(false);
+            }
             await AdoptAsync(cancellationToken).ConfigureAwait(false);
         }
         else

@@ -50,16 +50,18 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
             await errors.WriteLineAsync($"tandem up: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
-        // The runtime first takes over the containers an earlier daemon left (their logs and exits), then the node
-        // matches them to its stored pods.
-        var recovered = await runtime.RecoverAsync(CancellationToken.None).ConfigureAwait(false);
-        Log.Recovered(logger, recovered.Sandboxes, recovered.RunningContainers, recovered.ExitedWhileDown);
         var keepPods = false;
         var kubelet = new Kubelet(new NodeOptions { StateDirectory = layout.NodeDirectory, AdoptExisting = true },
             runtime.Sandboxes, runtime.Containers, runtime.Images, time, loggers);
         await using (kubelet.ConfigureAwait(false))
         {
-            await kubelet.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            // Under the node's lock, the runtime first takes over the containers an earlier daemon left (their output
+            // and exits), then the node matches them to its stored pods.
+            await kubelet.StartAsync(async token =>
+            {
+                var recovered = await runtime.RecoverAsync(token).ConfigureAwait(false);
+                Log.Recovered(logger, recovered.Sandboxes, recovered.RunningContainers, recovered.ExitedWhileDown);
+            }, CancellationToken.None).ConfigureAwait(false);
             ApiServer server;
             try
             {

@@ -118,4 +118,33 @@ public sealed class DaemonCommandTests
         Assert.Contains($"port {port} on 127.0.0.1 is in use", output, StringComparison.Ordinal);
         Assert.Equal(3, (await daemon.RunAsync("status")).Exit);
     }
+
+    [PrerequisiteFact("root", "cmd:runc", "cmd:ip", "file:/bin/busybox")]
+    public async Task Up_WhileTandemRunOwnsTheNode_FailsNamingIt_AndLeavesTheRunsPodAlone()
+    {
+        await using var daemon = new DaemonFixture();
+        var manifest = Path.Combine(daemon.Root, "busy.yaml");
+        await File.WriteAllTextAsync(manifest, """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: busy}
+            spec:
+              terminationGracePeriodSeconds: 5
+              containers:
+              - name: main
+                image: tandem.local/host
+                command: [/bin/busybox, sh, -c, "trap 'echo main got TERM; exit 0' TERM; echo main up; while true; do busybox sleep 1 & wait $!; done"]
+            """);
+        using var run = Run.TandemProcess.Start(daemon.State, daemon.Prefix, "run", manifest);
+        await run.WaitForLineAsync("[busy/main] main up", DaemonFixture.Patience);
+
+        var (exit, output) = await daemon.RunAsync("up", "--port", "0", "--kubeconfig", daemon.KubeconfigPath);
+
+        Assert.True(exit == 1, output);
+        Assert.True(output.Contains($"another tandem node (pid {run.Pid})", StringComparison.Ordinal), output + "\nlog:\n" + daemon.Log());
+        run.Signal(2);
+        Assert.Equal(130, await run.WaitForExitAsync(DaemonFixture.Patience));
+        Assert.Contains("[busy/main] main got TERM", run.Output, StringComparison.Ordinal);
+        Assert.Empty(Tandem.Testing.Runtime.Leftovers.Find(daemon.RuntimeOptions));
+    }
 }
