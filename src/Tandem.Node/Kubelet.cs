@@ -148,8 +148,11 @@ public sealed partial class Kubelet : IAsyncDisposable
             var grace = gracePeriodSeconds ?? worker.Pod.Spec?.TerminationGracePeriodSeconds ?? 30;
             worker.RequestDeletion(Math.Max(0, grace));
             final = await worker.Finished.WaitAsync(cancellationToken).ConfigureAwait(false);
-            _workers.TryRemove(key, out _);
-            await worker.DisposeAsync().ConfigureAwait(false);
+            // Two deletions of one pod (the API's and a node shutdown) both get here: only one disposes the worker.
+            if (_workers.TryRemove(KeyValuePair.Create(key, worker)))
+            {
+                await worker.DisposeAsync().ConfigureAwait(false);
+            }
         }
         else
         {

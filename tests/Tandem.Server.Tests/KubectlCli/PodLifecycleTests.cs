@@ -42,6 +42,14 @@ public sealed class PodLifecycleTests(ServerNode node) : IClassFixture<ServerNod
         var all = await kubectl.RunAsync("get", "pods", "-A", "-l", "app=web", "--show-labels");
         Assert.Matches($@"default\s+{name}\s+1/1\s+Running\s+0\s+\d+s\s+app=web", all.Stdout);
 
+        var selected = await kubectl.RunAsync("get", "pods", "--field-selector", "status.phase=Running,metadata.name=" + name, "-o", "name");
+        Assert.Equal($"pod/{name}", selected.Stdout.Trim());
+        var json = System.Text.Json.Nodes.JsonNode.Parse((await kubectl.RunAsync("get", "pods", "-o", "json", "-l", "app=web")).Stdout)!;
+        Assert.Equal("List", (string?)json["kind"]);
+        Assert.Contains(json["items"]!.AsArray(), item => (string?)item!["metadata"]!["name"] == name && (string?)item["kind"] == "Pod");
+        var yaml = await kubectl.RunAsync("get", "pod", name, "-o", "yaml");
+        Assert.Contains("phase: Running", yaml.Stdout, StringComparison.Ordinal);
+
         var logs = await kubectl.RunAsync("logs", name);
         Assert.Equal("one\ntwo\n", logs.Stdout);
 
