@@ -5,7 +5,7 @@ namespace Tandem.Runtime.Tests;
 /// <summary>
 /// The test assembly doubles as a stand-in node process for the kill test: <c>hold-pod STATE
 /// PREFIX IMAGE</c> starts a pod with running containers, prints <c>ready</c> and waits to be
-/// SIGKILLed, so a fresh runtime instance can prove it cleans up what a dead one left.
+/// SIGKILLed, so a fresh runtime instance can prove it cleans up, or takes over, what a dead one left.
 /// </summary>
 public static class Program
 {
@@ -28,7 +28,12 @@ public static class Program
             ShareProcessNamespace = true,
         };
         var sandbox = await runtime.Sandboxes.RunPodSandboxAsync(config, CancellationToken.None);
-        foreach (var (container, command) in new[] { ("sleeper", new[] { "sleep", "1000" }), ("server", new[] { "httpd", "-f", "-p", "8080" }) })
+        foreach (var (container, command) in new[]
+        {
+            ("sleeper", new[] { "sleep", "1000" }),
+            ("server", new[] { "httpd", "-f", "-p", "8080" }),
+            ("counter", new[] { "sh", "-c", "i=0; while true; do echo line-$i; i=$((i+1)); sleep 0.05; done" }),
+        })
         {
             var id = await runtime.Containers.CreateContainerAsync(sandbox, new ContainerConfig
             {

@@ -48,7 +48,7 @@ public sealed class RuncRuntime
     /// </summary>
     public async Task<RecoveryResult> RecoverAsync(CancellationToken cancellationToken)
     {
-        var sandboxes = Sandboxes.Recover();
+        var sandboxes = await Sandboxes.RecoverAsync(cancellationToken).ConfigureAwait(false);
         var (running, exited) = await Containers.RecoverAsync(cancellationToken).ConfigureAwait(false);
         return new RecoveryResult(sandboxes, running, exited);
     }

@@ -7,7 +7,7 @@ public sealed partial class RuncSandboxRuntime
     /// Serves the hostPorts of the ready sandboxes an earlier process left and watches their holders again. A
     /// hostPort that cannot be published (someone else took the port meanwhile) is logged and skipped: the pod runs on.
     /// </summary>
-    internal int Recover()
+    internal async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
         var adopted = 0;
         foreach (var record in _records.All().Where(r => r.Ready))
@@ -24,7 +24,9 @@ public sealed partial class RuncSandboxRuntime
                     Log.HostPortLost(_logger, record.Id, e.Message);
                 }
             }
+            // Only a holder runc still knows under the recorded pid: a recycled pid must never be waited for at stop.
             if (!record.PinnedNamespaces && record.HolderPid > 0 && !_holders.ContainsKey(record.Id)
+                && await _runc.StateAsync(record.Id, cancellationToken).ConfigureAwait(false) is { Status: "running" } state && state.Pid == record.HolderPid
                 && ProcessExitWatcher.Watch(record.HolderPid, _stopping.Token) is { } holder)
             {
                 _holders[record.Id] = holder;
