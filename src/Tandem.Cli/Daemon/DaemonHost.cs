@@ -51,6 +51,7 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
             return ExitCodes.Failure;
         }
         var keepPods = false;
+        var served = false;
         var kubelet = new Kubelet(new NodeOptions { StateDirectory = layout.NodeDirectory, AdoptExisting = true },
             runtime.Sandboxes, runtime.Containers, runtime.Images, time, loggers);
         await using (kubelet.ConfigureAwait(false))
@@ -62,7 +63,7 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
                 var recovered = await runtime.RecoverAsync(token).ConfigureAwait(false);
                 Log.Recovered(logger, recovered.Sandboxes, recovered.RunningContainers, recovered.ExitedWhileDown);
             }, CancellationToken.None).ConfigureAwait(false);
-            ApiServer server;
+            ApiServer? server = null;
             try
             {
                 server = await ApiServer.StartAsync(new ApiServerOptions
@@ -75,41 +76,17 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
             }
             catch (Exception e) when (IsAddressInUse(e))
             {
-                // The pods were re-adopted and stay as they are: a later up on a free port carries on with them.
+                // The pods were re-adopted and are let go again as they are: a later up on a free port carries on with them.
                 await errors.WriteLineAsync($"tandem up: port {settings.Port} on 127.0.0.1 is in use; stop what uses it, or choose another with --port (0 picks a free one)").ConfigureAwait(false);
-                return ExitCodes.Failure;
+                keepPods = true;
             }
-            await using (server.ConfigureAwait(false))
+            if (server is not null)
             {
-                var record = new DaemonRecord
+                await using (server.ConfigureAwait(false))
                 {
-                    Pid = Environment.ProcessId,
-                    ProcessStartTicks = ProcessIdentity.StartTicks(Environment.ProcessId) ?? 0,
-                    Address = server.Address.ToString().TrimEnd('/'),
-                    StartedAt = time.GetUtcNow(),
-                    Version = Commands.VersionCommand.Current,
-                };
-                KubeconfigMerge.Apply(settings.Kubeconfig, new KubeconfigEntry(record.Address, certificates.CaPem, token));
-                record.Write(layout.RecordFile);
-                Log.Serving(logger, record.Version, record.Address, kubelet.List().Count, settings.Kubeconfig);
-                try
-                {
-                    await Task.Delay(Timeout.InfiniteTimeSpan, time, signals.Stop).ConfigureAwait(false);
+                    keepPods = await ServeAsync(kubelet, server, certificates, token, signals, logger).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException)
-                {
-                    // Asked to stop.
-                }
-                keepPods = signals.KeepPods;
-                if (keepPods)
-                {
-                    Log.StoppingKeepingPods(logger, kubelet.List().Count);
-                }
-                else
-                {
-                    Log.StoppingPods(logger, kubelet.List().Count);
-                    await kubelet.DeleteAllAsync(null, CancellationToken.None).ConfigureAwait(false);
-                }
+                served = true;
             }
         }
         if (keepPods)
@@ -117,9 +94,47 @@ public sealed partial class DaemonHost(DaemonSettings settings, TextWriter error
             // Lets go of the containers' output pipes and exit watchers without stopping anything.
             await runtime.DetachAsync().ConfigureAwait(false);
         }
+        if (!served)
+        {
+            return ExitCodes.Failure;
+        }
         File.Delete(layout.RecordFile);
         Log.Stopped(logger);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Records the daemon, merges the kubeconfig, serves until asked to stop, and stops the pods unless told to keep them; returns whether it kept them.</summary>
+    private async Task<bool> ServeAsync(Kubelet kubelet, ApiServer server, ServingCertificates certificates, string token, DaemonSignals signals, ILogger logger)
+    {
+        var layout = settings.Layout;
+        var record = new DaemonRecord
+        {
+            Pid = Environment.ProcessId,
+            ProcessStartTicks = ProcessIdentity.StartTicks(Environment.ProcessId) ?? 0,
+            Address = server.Address.ToString().TrimEnd('/'),
+            StartedAt = time.GetUtcNow(),
+            Version = Commands.VersionCommand.Current,
+        };
+        KubeconfigMerge.Apply(settings.Kubeconfig, new KubeconfigEntry(record.Address, certificates.CaPem, token));
+        record.Write(layout.RecordFile);
+        Log.Serving(logger, record.Version, record.Address, kubelet.List().Count, settings.Kubeconfig);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, signals.Stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Asked to stop.
+        }
+        if (signals.KeepPods)
+        {
+            Log.StoppingKeepingPods(logger, kubelet.List().Count);
+            return true;
+        }
+        // The server keeps answering meanwhile, so clients see the pods terminate.
+        Log.StoppingPods(logger, kubelet.List().Count);
+        await kubelet.DeleteAllAsync(null, CancellationToken.None).ConfigureAwait(false);
+        return false;
     }
 
     private static bool IsAddressInUse(Exception? e)
