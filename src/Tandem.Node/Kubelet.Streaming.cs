@@ -8,7 +8,10 @@ namespace Tandem.Node;
 
 public sealed partial class Kubelet
 {
-    /// <summary>The runtime's exec, attach and port-forward; without it those requests fail with Unavailable.</summary>
+    /// <summary>
+    /// The runtime's exec, attach and port-forward. Unset, the container runtime serves them if it implements
+    /// <see cref="IStreamingRuntime"/> (the runc driver does); otherwise those requests fail with Unavailable.
+    /// </summary>
     public IStreamingRuntime? Streaming { get; init; }
 
     /// <summary>
@@ -72,7 +75,7 @@ public sealed partial class Kubelet
         RequireStreaming().PortForwardAsync(target.SandboxId!, port, cancellationToken);
 
     private IStreamingRuntime RequireStreaming() =>
-        Streaming ?? throw new RuntimeException(RuntimeErrorCode.Unavailable, "this node's runtime does not support exec, attach or port-forward");
+        Streaming ?? _containers as IStreamingRuntime ?? throw new RuntimeException(RuntimeErrorCode.Unavailable, "this node's runtime does not support exec, attach or port-forward");
 
     /// <summary>The runtime id inside a status's <c>tandem://ID</c> container id.</summary>
     private static string? RuntimeIdOf(string? containerId)

@@ -48,9 +48,6 @@ internal sealed class LiveContainer
     /// <summary>Completes once the exit is recorded (state, code, reason, message) and the container's runc state is gone.</summary>
     public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Whether the container has a stdin to write to (created with <c>stdin: true</c>, not closed yet).</summary>
-    public bool HasStdin => Volatile.Read(ref _stdin) is not null;
-
     /// <summary>Writes an attacher's bytes to the container's stdin; several attachers' writes interleave by chunk.</summary>
     public async Task<bool> WriteStdinAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {

@@ -44,12 +44,14 @@ internal sealed partial class SpdySession : IAsyncDisposable
     /// <summary>Sends one serialized frame; frames never interleave.</summary>
     internal async ValueTask SendAsync(byte[] frame, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-        await _sending.WaitAsync(linked.Token).ConfigureAwait(false);
+        // The per-frame path of every DATA frame: no linked token source unless the caller can cancel.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token) : null;
+        var token = linked?.Token ?? _closing.Token;
+        await _sending.WaitAsync(token).ConfigureAwait(false);
         try
         {
-            await _transport.WriteAsync(frame, linked.Token).ConfigureAwait(false);
-            await _transport.FlushAsync(linked.Token).ConfigureAwait(false);
+            await _transport.WriteAsync(frame, token).ConfigureAwait(false);
+            await _transport.FlushAsync(token).ConfigureAwait(false);
         }
         finally
         {

@@ -11,7 +11,7 @@ namespace Tandem.Server.Spdy;
 internal sealed class SpdyStream : Stream
 {
     /// <summary>Largest DATA frame written: big enough for throughput, small enough to interleave streams.</summary>
-    private const int MaxDataFrame = 64 * 1024;
+    private const int MaxDataFrame = 256 * 1024;
     private readonly SpdySession _session;
     private readonly Pipe _inbound = new(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024, useSynchronizationContext: false));
     private readonly Stream _reader;

@@ -14,6 +14,8 @@ namespace Tandem.Server.Streaming;
 /// </summary>
 internal sealed partial class PortForwardSession(SpdySession session, IPodStreams pods, PodStreamTarget target, ILogger logger)
 {
+    /// <summary>Copy in large pieces: each piece towards the client is one DATA frame and one flush.</summary>
+    private const int CopyBuffer = 256 * 1024;
     private readonly Dictionary<string, (SpdyStream? Error, SpdyStream? Data)> _pending = new(StringComparer.Ordinal);
     private readonly List<Task> _forwards = [];
 
@@ -99,14 +101,14 @@ internal sealed partial class PortForwardSession(SpdySession session, IPodStream
     {
         var up = Task.Run(async () =>
         {
-            await data.CopyToAsync(connection, 64 * 1024, cancellationToken).ConfigureAwait(false);
+            await data.CopyToAsync(connection, CopyBuffer, cancellationToken).ConfigureAwait(false);
             // The client's FIN on the data stream: no more bytes for the pod, but its answer may still come.
             if (connection is NetworkStream network)
             {
                 network.Socket.Shutdown(SocketShutdown.Send);
             }
         }, CancellationToken.None);
-        await connection.CopyToAsync(data, 64 * 1024, cancellationToken).ConfigureAwait(false);
+        await connection.CopyToAsync(data, CopyBuffer, cancellationToken).ConfigureAwait(false);
         await data.CloseWriteAsync(cancellationToken).ConfigureAwait(false);
         await error.CloseWriteAsync(cancellationToken).ConfigureAwait(false);
         // The client resets the data stream once it has read our FIN, which ends the copy towards the pod.

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tandem.Model.CoreV1;
 using Tandem.Model.Serialization;
 using Tandem.Server.Streaming;
 using Tandem.Testing.Kubectl;
@@ -21,20 +22,29 @@ internal sealed class StreamingTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _scratch;
+    private readonly HostPodStreams? _pods;
 
-    private StreamingTestHost(WebApplication app, Uri address, string scratch, HostPodStreams pods)
+    private StreamingTestHost(WebApplication app, Uri address, string scratch, HostPodStreams? pods)
     {
         _app = app;
         Address = address;
         _scratch = scratch;
-        Pods = pods;
+        _pods = pods;
     }
 
     public Uri Address { get; }
 
-    public HostPodStreams Pods { get; }
+    /// <summary>The host-process pods (null when the host serves another <see cref="IPodStreams"/>).</summary>
+    public HostPodStreams Pods => _pods ?? throw new InvalidOperationException("this host serves other pods");
 
-    public static async Task<StreamingTestHost> StartAsync()
+    public static Task<StreamingTestHost> StartAsync()
+    {
+        var pods = new HostPodStreams();
+        return StartAsync(pods, TestPods.Find, pods);
+    }
+
+    /// <summary>A host over any pods: <paramref name="findPod"/> answers <c>GET pod</c>, <paramref name="streams"/> the streaming routes.</summary>
+    public static async Task<StreamingTestHost> StartAsync(IPodStreams streams, Func<string, string, Pod?> findPod, HostPodStreams? hostPods = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -44,7 +54,8 @@ internal sealed class StreamingTestHost : IAsyncDisposable
             builder.Logging.AddProvider(new FileLoggerProvider(logFile)).SetMinimumLevel(LogLevel.Debug);
         }
         var app = builder.Build();
-        var pods = new HostPodStreams();
+        // As the real host (ApiServer) has it: the WebSocket middleware must not get in the way of our own handshake.
+        app.UseWebSockets();
         app.MapGet("/version", () => Results.Json(new Dictionary<string, string>
         {
             ["major"] = "1", ["minor"] = "33", ["gitVersion"] = "v1.33.0-tandem", ["platform"] = "linux/amd64",
@@ -61,17 +72,17 @@ internal sealed class StreamingTestHost : IAsyncDisposable
         app.MapGet("/api/v1/namespaces/{namespace}/pods/{name}", async (HttpContext context, string @namespace, string name) =>
         {
             context.Response.ContentType = "application/json";
-            if (TestPods.Find(@namespace, name) is { } pod)
+            if (findPod(@namespace, name) is { } pod)
             {
                 await context.Response.WriteAsync(JsonSerializer.Serialize(pod, KubernetesJsonContext.Default.Pod));
                 return;
             }
             await StreamStatus.WriteAsync(context, StreamStatus.NotFound("pods", name));
         });
-        StreamingRoutes.Map(app, pods, app.Services.GetRequiredService<ILoggerFactory>());
+        StreamingRoutes.Map(app, streams, app.Services.GetRequiredService<ILoggerFactory>());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new StreamingTestHost(app, new Uri(address), Directory.CreateTempSubdirectory("tandem-streaming-").FullName, pods);
+        return new StreamingTestHost(app, new Uri(address), Directory.CreateTempSubdirectory("tandem-streaming-").FullName, hostPods);
     }
 
     /// <summary>A kubectl of the given minor version with its own HOME and a kubeconfig for this host.</summary>
