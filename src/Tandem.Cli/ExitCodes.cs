@@ -11,6 +11,9 @@ public static class ExitCodes
     /// <summary>The input could not be read or the command line was wrong.</summary>
     public const int UsageOrInput = 2;
 
+    /// <summary><c>tandem status</c>: the daemon is not running (as <c>systemctl status</c> reports an inactive unit).</summary>
+    public const int NotRunning = 3;
+
     /// <summary>A time limit (<c>tandem run --timeout</c>) ran out, as <c>timeout(1)</c> reports it.</summary>
     public const int TimedOut = 124;
 

@@ -16,6 +16,9 @@ public static class TandemCommandLine
             ProxyCommand.Create(),
             ShipCommand.Create(),
             RunCommand.Create(),
+            UpCommand.Create(),
+            DownCommand.Create(),
+            StatusCommand.Create(),
             ImageCommand.Create(),
             CompletionCommand.Create(),
         };

@@ -61,34 +61,32 @@ public sealed partial class Kubelet : IAsyncDisposable
     public NodeOptions Options => _options;
 
     /// <summary>
-    /// Takes the state directory (one node per directory), removes whatever an earlier node process left on the machine
-    /// (sandboxes, containers, mounts, pod directories: Tandem does not re-adopt pods yet), and starts following the
-    /// runtime's container events.
+    /// Takes the state directory (one node per directory), then either re-adopts what an earlier node process left
+    /// running (<see cref="NodeOptions.AdoptExisting"/>, the daemon) or removes all of it (<c>tandem run</c>), and starts
+    /// following the runtime's container events.
     /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => StartAsync(null, cancellationToken);
+
+    /// <inheritdoc cref="StartAsync(CancellationToken)"/>
+    /// <param name="recoverRuntime">
+    /// Runs once the node holds its state directory and before it adopts anything: the runtime's own recovery (taking
+    /// over the containers' output and exits), which must not run while another node process still owns them.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public async Task StartAsync(Func<CancellationToken, Task>? recoverRuntime, CancellationToken cancellationToken)
     {
         _lock = NodeLock.Acquire(_options.StateDirectory);
-        foreach (var sandbox in await _sandboxes.ListPodSandboxesAsync(cancellationToken).ConfigureAwait(false))
+        if (_options.AdoptExisting)
         {
-            await _sandboxes.StopPodSandboxAsync(sandbox.Id, cancellationToken).ConfigureAwait(false);
-            await _sandboxes.RemovePodSandboxAsync(sandbox.Id, cancellationToken).ConfigureAwait(false);
-        }
-        if (Directory.Exists(_options.PodsDirectory))
-        {
-            foreach (var podDirectory in Directory.EnumerateDirectories(_options.PodsDirectory))
+            if (recoverRuntime is not null)
             {
-                _context.SubPaths.CleanUp(podDirectory);
-                _context.Volumes.TearDown(podDirectory);
-                Directory.Delete(podDirectory, recursive: true);
+                await recoverRuntime(cancellationToken).ConfigureAwait(false);
             }
+            await AdoptAsync(cancellationToken).ConfigureAwait(false);
         }
-        foreach (var pod in Store.Pods)
+        else
         {
-            Store.RemovePod(ObjectStore.KeyOf(pod.Metadata));
-        }
-        if (Directory.Exists(_options.LogDirectory))
-        {
-            Directory.Delete(_options.LogDirectory, recursive: true);
+            await RemoveEverythingAsync(cancellationToken).ConfigureAwait(false);
         }
         _watch = Task.Run(() => WatchRuntimeAsync(_stopping.Token), CancellationToken.None);
     }

@@ -12,6 +12,12 @@ public sealed record NodeOptions
     /// <summary>How often a pod worker syncs when nothing happens (the kubelet's resync).</summary>
     public TimeSpan ResyncInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// At start, re-adopt the pods an earlier node process left running (the daemon, as the kubelet does after a
+    /// restart) instead of removing everything it left (<c>tandem run</c>).
+    /// </summary>
+    public bool AdoptExisting { get; init; }
+
     public string StoreDirectory => Path.Combine(StateDirectory, "store");
 
     /// <summary>Per-pod directories (<c>&lt;uid&gt;/volumes</c>, <c>&lt;uid&gt;/volume-subpaths</c>), the kubelet's <c>/var/lib/kubelet/pods</c>.</summary>

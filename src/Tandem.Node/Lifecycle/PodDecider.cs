@@ -155,7 +155,7 @@ public static class PodDecider
     private static StartContainerAction Start(PodSnapshot snapshot, Model.CoreV1.Container container, ContainerKind kind, int index)
     {
         // R30: the new instance's restart count is the previous instance's plus one.
-        var restartCount = snapshot.Latest(container.Name) is { } latest ? latest.Attempt + 1 : 0;
+        var restartCount = snapshot.Latest(container.Name) is { } latest ? latest.Attempt + 1 : snapshot.LoggedRestartCounts.GetValueOrDefault(container.Name!);
         return new StartContainerAction(container.Name!, kind, index, container, restartCount, kind == ContainerKind.RegularInit);
     }
 

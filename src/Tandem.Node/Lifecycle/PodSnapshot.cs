@@ -34,6 +34,12 @@ public sealed record PodSnapshot
     /// <summary>Image pull back-off keyed by image; the executor calls <see cref="BackOffTable.Next"/> after each failed pull (R11).</summary>
     public BackOffTable ImagePullBackOff { get; init; } = BackOffTable.Empty;
 
+    /// <summary>
+    /// The restart count a container's next instance gets when the runtime knows none of its instances: one past its
+    /// newest log file (the kubelet's <c>calcRestartCountByLogDir</c>, for a pod re-adopted after its sandbox was lost).
+    /// </summary>
+    public ImmutableDictionary<string, int> LoggedRestartCounts { get; init; } = ImmutableDictionary<string, int>.Empty;
+
     public PodSpec Spec => Pod.Spec ?? new PodSpec();
 
     public string RestartPolicy => Spec.RestartPolicy ?? "Always";

@@ -31,6 +31,37 @@ public sealed class VolumeManager(VolumePayloads payloads, ITmpfsMounter tmpfs, 
     }
 
     /// <summary>
+    /// The paths <see cref="SetUp"/> gave a pod's volumes, without touching them: for a pod re-adopted after a node
+    /// restart, whose containers already use them.
+    /// </summary>
+    public static PodVolumes Locate(Pod pod, string podDirectory)
+    {
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var volume in pod.Spec?.Volumes ?? [])
+        {
+            var name = volume.Name ?? "";
+            var plugin = volume switch
+            {
+                { EmptyDir: not null } => "empty-dir",
+                { ConfigMap: not null } => "configmap",
+                { Secret: not null } => "secret",
+                { DownwardAPI: not null } => "downward-api",
+                { Projected: not null } => "projected",
+                _ => null,
+            };
+            if (volume.HostPath is { } hostPath)
+            {
+                paths[name] = hostPath.Path ?? "";
+            }
+            else if (plugin is not null)
+            {
+                paths[name] = VolumeDirectory(podDirectory, plugin, name);
+            }
+        }
+        return new PodVolumes(paths);
+    }
+
+    /// <summary>
     /// Rewrites the projected volumes (configMap, secret, downwardAPI, projected) whose content
     /// changed, atomically, as the kubelet does on its periodic sync; returns the names updated.
     /// </summary>

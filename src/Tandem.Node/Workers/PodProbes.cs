@@ -105,6 +105,33 @@ internal sealed class PodProbes
         return (true, record.Event);
     }
 
+    /// <summary>
+    /// Carries on with a running instance an earlier node process probed (re-adoption): its published startup and
+    /// readiness results as the pod's status last showed them, so a restart of the node does not make a ready
+    /// container unready; the probes then run on their period and publish any change.
+    /// </summary>
+    public void Resume(string container, string containerId, bool started, bool ready)
+    {
+        var results = ProbeResults.Initial;
+        if (_workers.TryGetValue((container, ProbeType.Startup), out var startup))
+        {
+            var result = started ? ProbeResult.Success : ProbeResult.Unknown;
+            _workers[(container, ProbeType.Startup)] = startup with { ContainerId = containerId, Result = result, OnHold = started };
+            results = results.With(ProbeType.Startup, result);
+        }
+        if (_workers.TryGetValue((container, ProbeType.Readiness), out var readiness))
+        {
+            var result = ready ? ProbeResult.Success : ProbeResult.Failure;
+            _workers[(container, ProbeType.Readiness)] = readiness with { ContainerId = containerId, Result = result };
+            results = results.With(ProbeType.Readiness, result);
+        }
+        if (_workers.TryGetValue((container, ProbeType.Liveness), out var liveness))
+        {
+            _workers[(container, ProbeType.Liveness)] = liveness with { ContainerId = containerId };
+        }
+        _results[containerId] = results;
+    }
+
     /// <summary>Forgets results of instances that no longer exist.</summary>
     public void Retain(IEnumerable<string> containerIds)
     {

@@ -32,6 +32,21 @@ internal sealed class PodSandboxes(PodWorkerContext context, Pod pod)
         return Current;
     }
 
+    /// <summary>
+    /// Takes over the sandboxes an earlier node process created for the pod (oldest first); the newest becomes current
+    /// when it still runs. The volumes are already on disk: their paths are worked out again, nothing is re-mounted
+    /// (a memory-backed emptyDir mounted twice would hide what the containers wrote).
+    /// </summary>
+    public void Adopt(IReadOnlyList<PodSandboxStatus> sandboxes)
+    {
+        _sandboxIds.AddRange(sandboxes.Select(s => s.Id));
+        if (sandboxes.Count > 0 && sandboxes[^1] is { Ready: true } newest)
+        {
+            _volumes = VolumeManager.Locate(pod, PodDirectory);
+            Current = new PodRuntimeContext(newest.Id, newest.Config, newest, _volumes, PodDirectory);
+        }
+    }
+
     /// <summary>Whether the current sandbox still runs (a sandbox whose holder died is <c>NotReady</c>).</summary>
     public async Task<Lifecycle.SandboxState> ObserveAsync(CancellationToken cancellationToken)
     {
