@@ -42,6 +42,9 @@ internal static class WatchStream
         try
         {
             await response.StartAsync(token).ConfigureAwait(false);
+            // Send the headers now: a client whose watch has nothing to report yet (kubectl wait on a
+            // pod that is already Ready) must see the stream open, not a request still pending.
+            await response.BodyWriter.FlushAsync(token).ConfigureAwait(false);
             while (!token.IsCancellationRequested)
             {
                 var wrote = false;

@@ -75,4 +75,18 @@ public sealed class WatchTests(ServerNode node) : IClassFixture<ServerNode>
         var events = await ReadEventsAsync($"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={version + 1_000_000}&timeoutSeconds=1", 1);
         Assert.Empty(events);
     }
+
+    [NodeFact]
+    public async Task AQuietWatch_AnswersWithHeadersAtOnce()
+    {
+        // kubectl wait on a pod that is already Ready watches from the list's version and hears
+        // nothing more; it must still see the stream open, or it waits past its own --timeout.
+        var ns = "watch-quiet";
+        await Requests.SendAsync(node.Http, HttpMethod.Post, $"/api/v1/namespaces/{ns}/configmaps", ConfigMap("still", "web"));
+        var (_, list) = await Requests.GetAsync(node.Http, $"/api/v1/namespaces/{ns}/configmaps");
+        var version = (string?)list["metadata"]!["resourceVersion"];
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var response = await node.Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion={version}", HttpCompletionOption.ResponseHeadersRead, limit.Token);
+        Assert.Equal(200, (int)response.StatusCode);
+    }
 }
