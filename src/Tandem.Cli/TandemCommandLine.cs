@@ -19,6 +19,7 @@ public static class TandemCommandLine
             ImageCommand.Create(),
             CompletionCommand.Create(),
         };
+        Commands.Client.ClientCommands.AddTo(root);
         return root;
     }
 
