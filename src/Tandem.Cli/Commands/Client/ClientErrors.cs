@@ -18,7 +18,7 @@ public static class ClientErrors
         _ => null,
     };
 
-    public static string FromServer(ApiException api)
+    public static string FromServer(ApiException api, string context = "")
     {
         var status = api.Status;
         if (api.Code == 401)
@@ -33,6 +33,6 @@ public static class ClientErrors
             return causes.Count == 1 ? prefix + causes[0] : prefix + "\n" + string.Concat(causes.Select(c => $"* {c}\n")).TrimEnd('\n');
         }
         var reason = string.IsNullOrEmpty(status.Reason) ? "Unknown" : status.Reason;
-        return $"Error from server ({reason}): {status.Message}";
+        return $"Error from server ({reason}): {context}{status.Message}";
     }
 }
