@@ -30,6 +30,10 @@ public sealed class ObjectStore : IObjectSource
 
     public IReadOnlyList<Pod> Pods => [.. _pods.Values];
 
+    public IReadOnlyList<ConfigMap> ConfigMaps => [.. _configMaps.Values];
+
+    public IReadOnlyList<Secret> Secrets => [.. _secrets.Values];
+
     public Pod? FindPod(PodKey key) => _pods.GetValueOrDefault(key);
 
     public ConfigMap? FindConfigMap(string @namespace, string name) => _configMaps.GetValueOrDefault(new PodKey(@namespace, name));

@@ -172,6 +172,9 @@ internal sealed partial class PodWorker : IAsyncDisposable
             case WorkerSignal.DeletionRequested deletion:
                 MarkDeleted(deletion.GracePeriodSeconds);
                 break;
+            case WorkerSignal.PodUpdated update:
+                TakeUpdate(update.Pod);
+                break;
             default:
                 break;
         }
@@ -185,6 +188,23 @@ internal sealed partial class PodWorker : IAsyncDisposable
             return;
         }
         _pod = _pod with { Metadata = metadata with { DeletionTimestamp = metadata.DeletionTimestamp ?? Now, DeletionGracePeriodSeconds = grace } };
+        _snapshot = _snapshot with { Pod = _pod };
+        PublishPod();
+    }
+
+    // The node owns uid, timestamps and deletion; the rest of metadata and the (validated) spec come from the API. The
+    // next sync acts on a changed image (R14) like the kubelet's computePodActions does.
+    private void TakeUpdate(Pod pod)
+    {
+        var current = _pod.Metadata!;
+        var metadata = (pod.Metadata ?? current) with
+        {
+            Uid = current.Uid,
+            CreationTimestamp = current.CreationTimestamp,
+            DeletionTimestamp = current.DeletionTimestamp,
+            DeletionGracePeriodSeconds = current.DeletionGracePeriodSeconds,
+        };
+        _pod = _pod with { Metadata = metadata, Spec = pod.Spec ?? _pod.Spec };
         _snapshot = _snapshot with { Pod = _pod };
         PublishPod();
     }

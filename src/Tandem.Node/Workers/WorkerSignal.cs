@@ -16,4 +16,7 @@ internal abstract record WorkerSignal
     public sealed record PreStopFinished(string Container, string ContainerId, HandlerOutcome Outcome) : WorkerSignal;
 
     public sealed record DeletionRequested(long GracePeriodSeconds) : WorkerSignal;
+
+    /// <summary>The API changed what a running pod may change (metadata, deadlines, images); see <c>Kubelet.Update</c>.</summary>
+    public sealed record PodUpdated(Model.CoreV1.Pod Pod) : WorkerSignal;
 }
