@@ -1,5 +1,5 @@
-using Tandem.Cli.Printing;
 using Tandem.Model.CoreV1;
+using Tandem.Server.Tables;
 
 namespace Tandem.Cli.Describe;
 
@@ -32,10 +32,10 @@ public static class EventDescriber
     /// <summary>kubectl's event age: since first seen, or <c>5s (x3 over 2m)</c> for an event seen several times.</summary>
     public static string Interval(Event e, DateTimeOffset now)
     {
-        var first = e.EventTime is { } eventTime ? HumanAge.Since(eventTime.Value, now) : HumanAge.Since(e.FirstTimestamp, now);
+        var first = e.EventTime is { } eventTime ? HumanDuration.Since(eventTime.Value, now) : HumanDuration.Since(e.FirstTimestamp, now);
         return e.Series is { } series
-            ? $"{HumanAge.Since(series.LastObservedTime?.Value, now)} (x{series.Count} over {first})"
-            : e.Count > 1 ? $"{HumanAge.Since(e.LastTimestamp, now)} (x{e.Count} over {first})" : first;
+            ? $"{HumanDuration.Since(series.LastObservedTime?.Value, now)} (x{series.Count} over {first})"
+            : e.Count > 1 ? $"{HumanDuration.Since(e.LastTimestamp, now)} (x{e.Count} over {first})" : first;
     }
 
     /// <summary>When an event was last seen: lastTimestamp, else the series' or the event time, else first seen.</summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Tandem.Cli.Printing;
 using Tandem.Model.CoreV1;
+using Tandem.Server.Tables;
 
 namespace Tandem.Cli.Describe;
 
@@ -48,7 +48,7 @@ public static class PodDescriber
         w.Map(0, "Annotations", metadata?.Annotations, ": ", key => key == LastApplied);
         if (metadata?.DeletionTimestamp is { } deleted && status?.Phase is not ("Failed" or "Succeeded"))
         {
-            w.Line(0, $"Status:\tTerminating (lasts {HumanAge.Since(deleted, now)})");
+            w.Line(0, $"Status:\tTerminating (lasts {HumanDuration.Since(deleted, now)})");
             w.Line(0, $"Termination Grace Period:\t{metadata.DeletionGracePeriodSeconds ?? 0}s");
         }
         else

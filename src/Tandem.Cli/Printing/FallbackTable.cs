@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tandem.Server.Tables;
 
 namespace Tandem.Cli.Printing;
 
@@ -22,7 +23,7 @@ public static class FallbackTable
             var created = DateTimeOffset.TryParse((string?)metadata?["creationTimestamp"], System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : (DateTimeOffset?)null;
             rows.Add(new JsonObject
             {
-                ["cells"] = new JsonArray((string?)metadata?["name"], HumanAge.Since(created, now)),
+                ["cells"] = new JsonArray((string?)metadata?["name"], HumanDuration.Since(created, now)),
                 ["object"] = new JsonObject { ["metadata"] = metadata?.DeepClone() },
             });
         }
