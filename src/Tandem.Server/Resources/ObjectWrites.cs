@@ -44,7 +44,7 @@ internal sealed class ObjectWrites(ApiContext api, IReadOnlyDictionary<ResourceK
                 throw Errors.NotFound(kind.Resource, name);
             }
             var live = current is null ? null : JsonNode.Parse(current.Json) as JsonObject;
-            var result = patch.Apply(live, api.Options.Time.GetUtcNow());
+            var result = patch.Apply(kind.Kind, live, api.Options.Time.GetUtcNow());
             var value = FieldValidation.Decode(context, result, kind);
             try
             {

@@ -63,5 +63,5 @@ internal sealed class PatchRequest
     }
 
     /// <summary>The patched object; <paramref name="live"/> is null only for an apply that creates.</summary>
-    public JsonObject Apply(JsonObject? live, DateTimeOffset now) => PatchEngines.Apply(_type, live, _patch, _fieldManager, _force, now);
+    public JsonObject Apply(string kind, JsonObject? live, DateTimeOffset now) => PatchEngines.Apply(_type, kind, live, _patch, _fieldManager, _force, now);
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tandem.Node;
 using Tandem.Runtime.Runc;
@@ -46,14 +47,32 @@ public sealed class ServerNode : IAsyncLifetime
         var runtime = new RuncRuntime(_runtimeOptions);
         Kubelet = new Kubelet(new NodeOptions { StateDirectory = Path.Combine(_root, "node"), NodeName = "tandem" }, runtime.Sandboxes, runtime.Containers, runtime.Images);
         await Kubelet.StartAsync(CancellationToken.None);
-        Server = await ApiServer.StartAsync(new ApiServerOptions { BearerToken = Token, BookmarkInterval = TimeSpan.FromSeconds(1) }, Kubelet, NullLoggerFactory.Instance, CancellationToken.None);
-        Http = new HttpClient { BaseAddress = Server.Address, Timeout = TimeSpan.FromSeconds(60) };
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        Kubeconfig = KubeconfigFile.Write(Path.Combine(_root, "kubeconfig"), Server.Address, Token);
+        Certificate = TestCertificate.Create();
+        Server = await ApiServer.StartAsync(new ApiServerOptions { BearerToken = Token, Certificate = Certificate, BookmarkInterval = TimeSpan.FromSeconds(1) },
+            Kubelet, NullLoggerFactory.Instance, CancellationToken.None);
+        Http = NewClient(Token);
+        Kubeconfig = KubeconfigFile.Write(Path.Combine(_root, "kubeconfig"), Server.Address, Token, TestCertificate.Pem(Certificate));
+    }
+
+    public X509Certificate2 Certificate { get; private set; } = null!;
+
+    /// <summary>An HttpClient that trusts the test certificate and sends <paramref name="token"/> (none when null).</summary>
+    public HttpClient NewClient(string? token)
+    {
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented is not null && presented.Thumbprint == Certificate.Thumbprint,
+        };
+        var client = new HttpClient(handler) { BaseAddress = Server.Address, Timeout = TimeSpan.FromSeconds(60) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
     }
 
     /// <summary>A kubectl of one minor version with its own HOME (so no discovery cache is shared).</summary>
-    public Kubectl Kubectl(int minor) => new(minor, Kubeconfig, Path.Combine(_root, "home-" + Guid.NewGuid().ToString("N")[..8]));
+    public Testing.Kubectl.Kubectl Kubectl(int minor) => new(minor, Kubeconfig, Path.Combine(_root, "home-" + Guid.NewGuid().ToString("N")[..8]));
 
     public async Task DisposeAsync()
     {
