@@ -44,10 +44,10 @@ public static class ApplyCommand
     private static async Task<string> ApplyAsync(ClientContext context, ManifestObjects.Item item, CancellationToken cancellationToken)
     {
         var path = item.Type.ItemPath(item.Namespace, item.Name);
-        string? before = null;
+        JsonObject? before = null;
         try
         {
-            before = (string?)(await context.Client.GetAsync(path, cancellationToken))["metadata"]?["resourceVersion"];
+            before = await context.Client.GetAsync(path, cancellationToken);
         }
         catch (ApiException ex) when (ex.IsNotFound)
         {
@@ -79,6 +79,20 @@ public static class ApplyCommand
         {
             return "created";
         }
-        return (string?)after["metadata"]?["resourceVersion"] == before ? "unchanged" : "configured";
+        return JsonNode.DeepEquals(Desired(before), Desired(after)) ? "unchanged" : "configured";
+    }
+
+    // What apply can change: everything but the status (the kubelet moves it on its own) and the bookkeeping
+    // (resourceVersion, managedFields) that every write touches.
+    private static JsonObject Desired(JsonObject obj)
+    {
+        var copy = (JsonObject)obj.DeepClone();
+        copy.Remove("status");
+        if (copy["metadata"] is JsonObject metadata)
+        {
+            metadata.Remove("resourceVersion");
+            metadata.Remove("managedFields");
+        }
+        return copy;
     }
 }
