@@ -81,32 +81,16 @@ public sealed class KubeClient : IDisposable
     }
 
     /// <summary>Upgrades <paramref name="path"/> to a WebSocket with the given subprotocol, with this client's credentials.</summary>
-    public async Task<ClientWebSocket> ConnectWebSocketAsync(string path, string subProtocol, CancellationToken cancellationToken)
+    public async Task<WebSocket> ConnectWebSocketAsync(string path, string subProtocol, CancellationToken cancellationToken)
     {
-        var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol(subProtocol);
-        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(5);
-        if (Authorization() is { } authorization)
-        {
-            socket.Options.SetRequestHeader("Authorization", authorization.ToString());
-        }
-        var builder = new UriBuilder(new Uri(_connection.Server, path)) { Scheme = _connection.Server.Scheme == "https" ? "wss" : "ws" };
         try
         {
-            using var invoker = new HttpMessageInvoker(_handler, disposeHandler: false);
-            await socket.ConnectAsync(builder.Uri, invoker, cancellationToken);
+            return await WebSocketDialer.ConnectAsync(_connection.Server, path, subProtocol, Authorization()?.ToString(), _handler.SslOptions, cancellationToken);
         }
-        catch (WebSocketException ex) when (socket.HttpStatusCode is not 0 and not HttpStatusCode.SwitchingProtocols)
+        catch (System.Net.Sockets.SocketException ex)
         {
-            socket.Dispose();
-            throw new ApiException(Synthesize((int)socket.HttpStatusCode, ex.Message));
+            throw Unreachable(new HttpRequestException(HttpRequestError.ConnectionError, ex.Message, ex));
         }
-        catch (WebSocketException ex) when (ex.InnerException is HttpRequestException inner)
-        {
-            socket.Dispose();
-            throw Unreachable(inner);
-        }
-        return socket;
     }
 
     public void Dispose()

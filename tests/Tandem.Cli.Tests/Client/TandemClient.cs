@@ -15,12 +15,14 @@ public static class TandemClient
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tandem.dll"));
-        foreach (var arg in args)
+        // Right after the verb: anything after `--` belongs to the remote command.
+        info.ArgumentList.Add(args[0]);
+        info.ArgumentList.Add("--kubeconfig");
+        info.ArgumentList.Add(kubeconfig);
+        foreach (var arg in args.Skip(1))
         {
             info.ArgumentList.Add(arg);
         }
-        info.ArgumentList.Add("--kubeconfig");
-        info.ArgumentList.Add(kubeconfig);
         info.Environment["NO_COLOR"] = "1";
         info.Environment.Remove("KUBECONFIG");
         using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start tandem");

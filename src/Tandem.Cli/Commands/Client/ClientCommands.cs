@@ -14,6 +14,7 @@ public static class ClientCommands
         root.Subcommands.Add(DescribeCommand.Create(client));
         root.Subcommands.Add(LogsCommand.Create(client));
         root.Subcommands.Add(ExecCommand.Create(client));
+        root.Subcommands.Add(PortForwardCommand.Create(client));
         root.Subcommands.Add(DeleteCommand.Create(client));
         root.Subcommands.Add(WaitCommand.Create(client));
         root.Subcommands.Add(EventsCommand.Create(client));
