@@ -18,10 +18,17 @@ public interface IStreamingRuntime
     /// <summary>
     /// Connects the streams to the container's main process: its output from now on, and its
     /// stdin when the container was created with <c>stdin: true</c>. Returns when the container
-    /// exits or <paramref name="cancellationToken"/> is cancelled (the client detached).
+    /// exits or <paramref name="cancellationToken"/> is cancelled (the client detached). A slow client
+    /// loses output rather than slow the container (the log keeps everything); the client's stdin is
+    /// ignored when the container has none. With <c>stdinOnce</c> the end of the first session closes
+    /// the container's stdin for good.
     /// </summary>
     Task AttachAsync(string containerId, StreamingIo io, CancellationToken cancellationToken);
 
-    /// <summary>A connection to <paramref name="port"/> on the loopback of the sandbox's network namespace.</summary>
+    /// <summary>
+    /// A connection to <paramref name="port"/> on the loopback of the sandbox's network namespace (IPv4, then IPv6).
+    /// Nothing listening throws a <see cref="RuntimeException"/> (<see cref="RuntimeErrorCode.Unavailable"/>) whose
+    /// message starts <c>failed to connect to localhost:PORT inside namespace</c> and says <c>connection refused</c>.
+    /// </summary>
     Task<Stream> PortForwardAsync(string sandboxId, int port, CancellationToken cancellationToken);
 }

@@ -48,13 +48,13 @@ public sealed partial class ApiServer : IAsyncDisposable
     public static async Task<ApiServer> StartAsync(ApiServerOptions options, Kubelet kubelet, ILoggerFactory? loggers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(kubelet);
         if (!IPAddress.IsLoopback(options.Listen.Address))
         {
             throw new ArgumentException(
                 $"The API server listens on loopback addresses only (127.0.0.1 or ::1); {options.Listen.Address} is not one. " +
                 "Use an SSH tunnel or a proxy to reach it from elsewhere.", nameof(options));
         }
+        ArgumentNullException.ThrowIfNull(kubelet);
         loggers ??= NullLoggerFactory.Instance;
         var log = loggers.CreateLogger<ApiServer>();
         var counter = new ResourceVersionCounter(Path.Combine(kubelet.Options.StateDirectory, "api", "resource-version"));
@@ -64,19 +64,19 @@ public sealed partial class ApiServer : IAsyncDisposable
         var namespaces = new NamespaceLifecycle(api);
         foreach (var configMap in kubelet.Store.ConfigMaps)
         {
-            store.Put(Storage.Resources.ConfigMaps, configMap);
+            store.Put(ResourceKinds.ConfigMaps, configMap);
         }
         foreach (var secret in kubelet.Store.Secrets)
         {
-            store.Put(Storage.Resources.Secrets, secret);
+            store.Put(ResourceKinds.Secrets, secret);
         }
         var writers = new Dictionary<ResourceKind, IObjectWriter>
         {
-            [Storage.Resources.Pods] = new PodWriter(api, namespaces),
-            [Storage.Resources.ConfigMaps] = new StoreWriter(api, Storage.Resources.ConfigMaps, namespaces),
-            [Storage.Resources.Secrets] = new StoreWriter(api, Storage.Resources.Secrets, namespaces),
-            [Storage.Resources.Events] = new StoreWriter(api, Storage.Resources.Events, namespaces),
-            [Storage.Resources.Namespaces] = namespaces,
+            [ResourceKinds.Pods] = new PodWriter(api, namespaces),
+            [ResourceKinds.ConfigMaps] = new StoreWriter(api, ResourceKinds.ConfigMaps, namespaces),
+            [ResourceKinds.Secrets] = new StoreWriter(api, ResourceKinds.Secrets, namespaces),
+            [ResourceKinds.Events] = new StoreWriter(api, ResourceKinds.Events, namespaces),
+            [ResourceKinds.Namespaces] = namespaces,
         };
         var router = new ApiRouter(api, new ObjectWrites(api, writers));
         var guard = new RequestGuard(options);
@@ -112,6 +112,8 @@ public sealed partial class ApiServer : IAsyncDisposable
             }
             try
             {
+                // Names in every resource path (the streaming routes' too) are checked before any route looks them up.
+                _ = RequestPath.Parse(context.Request.Path.Value ?? "/");
                 await next(context).ConfigureAwait(false);
             }
             catch (ApiError error) when (!context.Response.HasStarted)
@@ -154,11 +156,8 @@ public sealed partial class ApiServer : IAsyncDisposable
     /// The one place the streaming subresources (exec, attach, portforward over WebSocket and SPDY) are registered; the
     /// guard above runs for them too, upgrades included.
     /// </summary>
-    private static void MapStreaming(IEndpointRouteBuilder routes, ApiContext api)
-    {
-        _ = routes;
-        _ = api;
-    }
+    private static void MapStreaming(IEndpointRouteBuilder routes, ApiContext api) =>
+        Streaming.StreamingRoutes.Map(routes, new Streaming.KubeletPodStreams(api.Kubelet), api.Loggers);
 
     /// <summary>Stops accepting connections and ends every watch cleanly (each stream gets its terminating chunk).</summary>
     public async ValueTask DisposeAsync()

@@ -48,5 +48,6 @@ internal sealed record ContainerRecord
         ImageRef = ImageId,
         LogPath = Config.LogPath,
         Labels = Config.Labels,
+        Annotations = Config.Annotations,
     };
 }

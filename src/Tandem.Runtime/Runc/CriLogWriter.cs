@@ -48,15 +48,23 @@ internal sealed class CriLogWriter : IAsyncDisposable
     }
 
     /// <summary>Copies one stream until the container closes it.</summary>
-    public async Task PumpAsync(Stream source, string streamName)
+    public Task PumpAsync(Stream source, string streamName) => PumpAsync(source, streamName, null, CancellationToken.None);
+
+    /// <summary>
+    /// Copies one stream until the container closes it, showing each read to <paramref name="observe"/> (attachers).
+    /// Cancelling stops between reads (this process detaches): a line begun but not ended is written as a partial
+    /// record, so the next process's copy, which reads on from the same pipe, completes it.
+    /// </summary>
+    public async Task PumpAsync(Stream source, string streamName, Action<ReadOnlyMemory<byte>>? observe, CancellationToken cancellationToken)
     {
         var buffer = new byte[32 * 1024];
         var line = new MemoryStream();
         try
         {
             int n;
-            while ((n = await source.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            while ((n = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
+                observe?.Invoke(buffer.AsMemory(0, n));
                 var start = 0;
                 for (var i = 0; i < n; i++)
                 {
@@ -79,6 +87,14 @@ internal sealed class CriLogWriter : IAsyncDisposable
         catch (IOException)
         {
             // The pipe broke (container killed mid-write): what arrived is logged below.
+        }
+        catch (OperationCanceledException)
+        {
+            if (line.Length > 0)
+            {
+                Write(streamName, 'P', line);
+            }
+            return;
         }
         catch (ObjectDisposedException)
         {

@@ -13,16 +13,34 @@ internal sealed class RuncCli(RuncRuntimeOptions options, StateLayout layout, IP
     /// created, so the split bought nothing but a process. runc's own messages go to a log file so they
     /// never mix into the container's stderr.
     /// </summary>
-    public IStartedProcess Run(string id, string bundle, string pidFile, string? consoleSocket = null) =>
-        runner.Start(new ProcessSpec(options.RuncPath,
-            ["--root", layout.RuncRoot, "--log", Path.Combine(bundle, "runc.log"), "--log-format", "json",
+    public IStartedProcess Run(string id, string bundle, string pidFile, string? consoleSocket = null, string? redirections = null)
+    {
+        List<string> args = ["--root", layout.RuncRoot, "--log", Path.Combine(bundle, "runc.log"), "--log-format", "json",
              "run", "--detach", "--bundle", bundle, "--pid-file", pidFile,
-             .. consoleSocket is null ? Array.Empty<string>() : ["--console-socket", consoleSocket], id]));
+             .. consoleSocket is null ? Array.Empty<string>() : ["--console-socket", consoleSocket], id];
+        // The container's stdio are FIFOs (ContainerStdio) that runc must be given as its own: a shell opens them
+        // and replaces itself with runc, so no process stays behind. The bundle is the script's $0.
+        return redirections is null
+            ? runner.Start(new ProcessSpec(options.RuncPath, args))
+            : runner.Start(new ProcessSpec("/bin/sh", ["-c", $"exec \"$@\" {redirections}", bundle, options.RuncPath, .. args]));
+    }
+
+    /// <summary>
+    /// <c>runc exec --detach</c>: runc sets the process up and exits, leaving it to us (the child subreaper), its
+    /// stdio runc's own pipes, or with a terminal, whose master is sent to <paramref name="consoleSocket"/>. runc's own
+    /// errors go to <paramref name="logFile"/>, never into the process's output.
+    /// </summary>
+    public IStartedProcess ExecDetached(string id, string pidFile, string logFile, string? consoleSocket, IReadOnlyList<string> command) =>
+        runner.Start(new ProcessSpec(options.RuncPath,
+            ["--root", layout.RuncRoot, "--log", logFile, "--log-format", "json", "exec", "--detach", "--pid-file", pidFile,
+             .. consoleSocket is null ? Array.Empty<string>() : ["--tty", "--console-socket", consoleSocket], id, .. command]));
 
     /// <summary>The last error runc logged for a bundle, for messages.</summary>
-    public static string LastError(string bundle, string fallback)
+    public static string LastError(string bundle, string fallback) => LastErrorIn(Path.Combine(bundle, "runc.log"), fallback);
+
+    /// <summary>The last error in a runc log file (<c>--log</c>), for messages.</summary>
+    public static string LastErrorIn(string log, string fallback)
     {
-        var log = Path.Combine(bundle, "runc.log");
         if (!File.Exists(log))
         {
             return fallback;

@@ -14,6 +14,7 @@ public sealed partial class RuncContainerRuntime
 
     public async Task StartContainerAsync(string containerId, CancellationToken cancellationToken)
     {
+        ThrowIfDetached();
         var record = _records.Require(containerId);
         if (record.State != ContainerState.Created)
         {
@@ -27,45 +28,46 @@ public sealed partial class RuncContainerRuntime
         using var console = record.Config.Tty ? ConsoleSocket.Listen(Path.Combine(bundle, "console.sock")) : null;
         using var consoleWait = new CancellationTokenSource();
         var terminal = console?.ReceiveMasterAsync(consoleWait.Token);
-        var runc = _runc.Run(containerId, bundle, pidFile, console?.Path);
-        // A container that exits at once is a zombie child of ours from the moment runc exits: the orphan
-        // reaper must leave it until its watcher takes it, or its exit status would be lost.
-        using (OrphanReaper.HoldOff())
+        // Without a terminal the container's stdio are FIFOs that outlive this process (ContainerStdio).
+        var stdio = record.Config.Tty ? null : ContainerStdio.Create(bundle, record.Config);
+        try
         {
-            // The container reads stdin from this pipe; closing it now gives it end-of-file, like kubectl run without -i.
-            runc.StandardInput.Close();
-            var exit = await runc.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            if (exit != 0)
+            using var runc = _runc.Run(containerId, bundle, pidFile, console?.Path, record.Config.Tty ? null : ContainerStdio.Redirections(record.Config));
+            // A container that exits at once is a zombie child of ours from the moment runc exits: the orphan
+            // reaper must leave it until its watcher takes it, or its exit status would be lost.
+            using (OrphanReaper.HoldOff())
             {
-                var error = RuncCli.LastError(bundle, "runc run failed");
-                runc.Dispose();
-                await consoleWait.CancelAsync().ConfigureAwait(false);
-                await FailStartAsync(record, error, cancellationToken).ConfigureAwait(false);
+                // A tty container's stdin is its terminal; runc's own stdin is not passed on.
+                runc.StandardInput.Close();
+                var exit = await runc.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                stdio?.ReleaseKeepers();
+                if (exit != 0)
+                {
+                    // Before runc runs, the shell opening the FIFOs may fail; its complaint is on its own stderr.
+                    var shell = (await new StreamReader(runc.StandardError).ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim();
+                    var error = RuncCli.LastError(bundle, shell.Length > 0 ? shell : "runc run failed");
+                    await consoleWait.CancelAsync().ConfigureAwait(false);
+                    await FailStartAsync(record, error, cancellationToken).ConfigureAwait(false);
+                }
+                pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+                watcher = ProcessExitWatcher.Watch(pid, _stopping.Token)
+                    ?? throw new RuntimeException(RuntimeErrorCode.Internal, $"container \"{record.Config.Name}\" ({containerId}) died before it started");
             }
-            pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
-            watcher = ProcessExitWatcher.Watch(pid, _stopping.Token)
-                ?? throw new RuntimeException(RuntimeErrorCode.Internal, $"container \"{record.Config.Name}\" ({containerId}) died before it started");
         }
+        catch
+        {
+            stdio?.Dispose();
+            throw;
+        }
+        var master = terminal is null ? null : await terminal.WaitAsync(cancellationToken).ConfigureAwait(false);
         var log = new CriLogWriter(record.Config.LogPath, _time, _layout.Options.ContainerLogMaxSizeBytes, _layout.Options.ContainerLogMaxFiles);
-        var pumps = Task.WhenAll(log.PumpAsync(runc.StandardOutput, "stdout"), log.PumpAsync(runc.StandardError, "stderr"),
-            terminal is null ? Task.CompletedTask : PumpTerminalAsync(log, await terminal.WaitAsync(cancellationToken).ConfigureAwait(false)));
-        var live = new LiveContainer(runc, log, pumps, watcher);
+        var live = new LiveContainer(log, watcher, stdio, master, terminalInput: record.Config.Stdin, adopted: false);
         _live[containerId] = live;
         var started = _time.GetUtcNow();
         _records.Update(containerId, r => r with { State = ContainerState.Running, StartedAt = started, Pid = pid });
         _events.Publish(new ContainerEvent(containerId, record.SandboxId, ContainerState.Running, started));
         Log.Started(_logger, record.Config.Name, containerId, record.SandboxId, pid);
         _ = RecordExitAsync(record, live);
-    }
-
-    // A terminal carries stdout and stderr as one stream; the kubelet logs it as stdout. Reading ends with EIO once
-    // every process holding the terminal's other side is gone.
-    private static async Task PumpTerminalAsync(CriLogWriter log, FileStream master)
-    {
-        await using (master.ConfigureAwait(false))
-        {
-            await log.PumpAsync(master, "stdout").ConfigureAwait(false);
-        }
     }
 
     /// <summary>
@@ -75,6 +77,11 @@ public sealed partial class RuncContainerRuntime
     private async Task RecordExitAsync(ContainerRecord record, LiveContainer live)
     {
         var exitCode = await live.Watcher.Exited.ConfigureAwait(false);
+        if (live.Detached)
+        {
+            // This process let go of the container (DetachAsync): whoever adopts it records its exit.
+            return;
+        }
         // A child left in a shared PID namespace may still hold the pipes; runc delete below kills it.
         var drained = await DrainAsync(live, LogDrainTimeout).ConfigureAwait(false);
         var oomKills = Cgroups.OomKills(record.CgroupPath);
@@ -95,7 +102,9 @@ public sealed partial class RuncContainerRuntime
         }
         var finished = _time.GetUtcNow();
         var code = exitCode ?? 137;
-        var reason = oomKills > 0 ? "OOMKilled" : code == 0 ? "Completed" : "Error";
+        // An adopted container is not our child, so its exit status is the old parent's (or init's) to read.
+        var reason = exitCode is null && live.Adopted ? LostStatusReason : oomKills > 0 ? "OOMKilled" : code == 0 ? "Completed" : "Error";
+        message = exitCode is null && live.Adopted ? LostExitMessage : message;
         _records.Update(record.Id, r => r with
         {
             State = ContainerState.Exited,
@@ -106,7 +115,7 @@ public sealed partial class RuncContainerRuntime
         });
         Log.Exited(_logger, record.Config.Name, record.Id, code, reason);
         live.Watcher.Dispose();
-        live.Runc.Dispose();
+        live.Stdio?.Dispose();
         await live.Log.DisposeAsync().ConfigureAwait(false);
         _events.Publish(new ContainerEvent(record.Id, record.SandboxId, ContainerState.Exited, finished));
         live.Finished.TrySetResult();
@@ -140,7 +149,7 @@ public sealed partial class RuncContainerRuntime
         {
             // Left by an earlier process: no pipes, no exit status; runc kills what is left.
             await ProcessExitWatcher.KillAdoptedAsync(record.Pid, () => _runc.DeleteAsync(containerId, cancellationToken), cancellationToken).ConfigureAwait(false);
-            _records.Update(containerId, r => r with { State = ContainerState.Exited, FinishedAt = _time.GetUtcNow(), ExitCode = 137, Reason = "ContainerStatusUnknown" });
+            _records.Update(containerId, r => r with { State = ContainerState.Exited, FinishedAt = _time.GetUtcNow(), ExitCode = 137, Reason = LostStatusReason, Message = LostExitMessage });
             return;
         }
         if (timeout > TimeSpan.Zero)
@@ -221,7 +230,7 @@ public sealed partial class RuncContainerRuntime
         var alive = record.Pid > 0 && File.Exists($"/proc/{record.Pid}/stat") && _runc.StateAsync(record.Id, CancellationToken.None).GetAwaiter().GetResult() is { Status: "running" };
         return alive
             ? record
-            : _records.Update(record.Id, r => r with { State = ContainerState.Exited, FinishedAt = _time.GetUtcNow(), ExitCode = 137, Reason = "ContainerStatusUnknown" }) ?? record;
+            : _records.Update(record.Id, r => r with { State = ContainerState.Exited, FinishedAt = _time.GetUtcNow(), ExitCode = 137, Reason = LostStatusReason, Message = LostExitMessage }) ?? record;
     }
 
     private async Task FailStartAsync(ContainerRecord record, string error, CancellationToken cancellationToken)

@@ -21,5 +21,11 @@ public sealed partial class RuncContainerRuntime
 
         [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "runc delete of container {ContainerId} failed after its exit; removal will retry: {Error}")]
         public static partial void DeleteAfterExitFailed(ILogger logger, string containerId, string error);
+
+        [LoggerMessage(EventId = 306, Level = LogLevel.Information, Message = "Adopted running container {ContainerName} ({ContainerId}) of sandbox {SandboxId}, pid {Pid}")]
+        public static partial void Adopted(ILogger logger, string containerName, string containerId, string sandboxId, int pid);
+
+        [LoggerMessage(EventId = 307, Level = LogLevel.Warning, Message = "Adopted container {ContainerName} ({ContainerId}) without its output; its log stops here: {Error}")]
+        public static partial void AdoptWithoutOutput(ILogger logger, string containerName, string containerId, string error);
     }
 }

@@ -35,6 +35,7 @@ public sealed partial class RuncContainerRuntime : IContainerRuntime
 
     public Task<string> CreateContainerAsync(string sandboxId, ContainerConfig config, PodSandboxConfig sandbox, CancellationToken cancellationToken)
     {
+        ThrowIfDetached();
         var sandboxRecord = _sandboxes.Get(sandboxId) ?? throw new RuntimeException(RuntimeErrorCode.NotFound, $"sandbox {sandboxId} does not exist");
         if (!sandboxRecord.Ready)
         {

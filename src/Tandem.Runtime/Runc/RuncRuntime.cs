@@ -37,6 +37,34 @@ public sealed class RuncRuntime
 
     public StateLayout Layout { get; }
 
+    /// <summary>Exec, attach and port-forward with the caller's streams (the containers' runtime implements them).</summary>
+    public IStreamingRuntime Streaming => Containers;
+
+    /// <summary>
+    /// Takes over what an earlier process of this state directory left running (it was killed, or detached with
+    /// <see cref="DetachAsync"/>): serves the sandboxes' hostPorts again, resumes copying the containers' output into
+    /// the same CRI log files from where it stopped, and watches their exits. Call it once, before the node uses the
+    /// runtime; afterwards the list and status calls report the adopted sandboxes and containers as they are.
+    /// </summary>
+    public async Task<RecoveryResult> RecoverAsync(CancellationToken cancellationToken)
+    {
+        var sandboxes = Sandboxes.Recover();
+        var (running, exited) = await Containers.RecoverAsync(cancellationToken).ConfigureAwait(false);
+        return new RecoveryResult(sandboxes, running, exited);
+    }
+
+    /// <summary>
+    /// Lets go of everything without stopping it: closes the log copiers (a line cut short is logged as partial),
+    /// the FIFOs' read ends, the exit watchers and the hostPort listeners. Containers, mounts, network namespaces
+    /// and cgroups stay; the containers' output waits in their pipes (up to 1 MiB each) for the next process's
+    /// <see cref="RecoverAsync"/>. This instance cannot be used afterwards.
+    /// </summary>
+    public async Task DetachAsync()
+    {
+        await Sandboxes.DetachAsync().ConfigureAwait(false);
+        await Containers.DetachAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Checks the host before the node starts: runc present and patched against CVE-2024-21626.</summary>
     public async Task VerifyHostAsync(CancellationToken cancellationToken)
     {

@@ -15,5 +15,8 @@ public sealed partial class RuncSandboxRuntime
 
         [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Sandbox {SandboxId} of pod {Namespace}/{Pod} removed")]
         public static partial void Removed(ILogger logger, string sandboxId, string @namespace, string pod);
+
+        [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Sandbox {SandboxId} was adopted without its hostPorts: {Error}")]
+        public static partial void HostPortLost(ILogger logger, string sandboxId, string error);
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class RuncSandboxRuntime : ISandboxRuntime
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, HostPortForwarder> _forwarders = new();
     private readonly ConcurrentDictionary<string, ProcessExitWatcher> _holders = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     internal RuncSandboxRuntime(StateLayout layout, RuncCli runc, NetworkNamespaces netns, SandboxRecords records, RuncContainerRuntime containers, TimeProvider time, ILogger logger)
     {
@@ -75,7 +76,7 @@ public sealed partial class RuncSandboxRuntime : ISandboxRuntime
             }
             var pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
             // The holder is re-parented to this process; watching it reaps it when it is killed.
-            if (ProcessExitWatcher.Watch(pid, CancellationToken.None) is { } holder)
+            if (ProcessExitWatcher.Watch(pid, _stopping.Token) is { } holder)
             {
                 _holders[id] = holder;
             }

@@ -71,7 +71,7 @@ internal sealed class ApiRouter(ApiContext api, ObjectWrites writes)
                 ? ObjectReads.EmptyServiceListAsync(context, api)
                 : throw Errors.NotFound("services", target.Name ?? "");
         }
-        var kind = Storage.Resources.Find(target.Resource) ?? throw Errors.ResourceNotFound();
+        var kind = ResourceKinds.Find(target.Resource) ?? throw Errors.ResourceNotFound();
         if ((!kind.Namespaced && target.Namespace is not null) || (kind.Namespaced && target.Namespace is null && target.Name is not null))
         {
             // A namespaced kind outside a namespace only lists (GET /api/v1/pods); a cluster-scoped one never has one.
@@ -99,7 +99,7 @@ internal sealed class ApiRouter(ApiContext api, ObjectWrites writes)
                     "DELETE" => writes.DeleteAsync(context, kind, ns, name),
                     _ => throw Errors.MethodNotAllowed("the server does not allow this method on the requested resource"),
                 };
-            case "status" when kind == Storage.Resources.Pods || kind == Storage.Resources.Namespaces:
+            case "status" when kind == ResourceKinds.Pods || kind == ResourceKinds.Namespaces:
                 return method switch
                 {
                     "GET" or "HEAD" => ObjectReads.GetAsync(context, api, kind, ns ?? "", name),
@@ -107,7 +107,7 @@ internal sealed class ApiRouter(ApiContext api, ObjectWrites writes)
                     "PATCH" => writes.PatchAsync(context, kind, ns, name, statusOnly: true),
                     _ => throw Errors.MethodNotAllowed("the server does not allow this method on the requested resource"),
                 };
-            case "log" when kind == Storage.Resources.Pods && HttpMethods.IsGet(method):
+            case "log" when kind == ResourceKinds.Pods && HttpMethods.IsGet(method):
                 return PodLogEndpoint.ServeAsync(context, api, ns!, name);
             default:
                 throw Errors.ResourceNotFound();

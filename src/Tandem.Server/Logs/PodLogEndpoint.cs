@@ -15,7 +15,7 @@ internal static class PodLogEndpoint
 {
     public static async Task ServeAsync(HttpContext context, ApiContext api, string @namespace, string name)
     {
-        var stored = api.Store.Get(Storage.Resources.Pods, @namespace, name) ?? throw Errors.NotFound("pods", name);
+        var stored = api.Store.Get(ResourceKinds.Pods, @namespace, name) ?? throw Errors.NotFound("pods", name);
         var pod = (Pod)stored.Object;
         var request = LogRequest.Parse(context.Request.Query, api.Options.Time.GetUtcNow());
         var container = request.ChooseContainer(pod);
@@ -78,7 +78,7 @@ internal static class PodLogEndpoint
         while (!cancellationToken.IsCancellationRequested)
         {
             var changed = api.Store.Changed;
-            var current = api.Store.Get(Storage.Resources.Pods, @namespace, name);
+            var current = api.Store.Get(ResourceKinds.Pods, @namespace, name);
             if (current is null || current.Uid != uid || current.Object is not Pod pod
                 || StatusOf(pod, container) is not { } status
                 || status.RestartCount != restartCount

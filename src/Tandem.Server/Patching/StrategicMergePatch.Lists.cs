@@ -45,7 +45,7 @@ public static partial class StrategicMergePatch
             var key = patchItem[field.MergeKey];
             if (key is null)
             {
-                throw new PatchException($"map: {patchItem.ToJsonString()} does not contain declared merge key: {field.MergeKey}", isMalformed: true);
+                throw new PatchException($"map: {GoFormat.Value(patchItem)} does not contain declared merge key: {field.MergeKey}", isMalformed: true);
             }
             var index = items.FindIndex(item => JsonNode.DeepEquals(item?[field.MergeKey], key));
             if (directive == "delete")

@@ -37,14 +37,15 @@ public static partial class StrategicMergePatch
                 return MergeMap([], WithoutDirective(patch), schema);
             case "delete":
                 return [];
-            case null or "merge":
+            case null:
                 break;
             case var other:
-                throw new PatchException($"Unknown patch type: {other} in map: {patch.ToJsonString()}", isMalformed: true);
+                // Only replace and delete are directives of a map; even "merge" is rejected, as upstream does.
+                throw new PatchException($"unknown patch type: {other} in map: {GoFormat.Value(patch)}", isMalformed: true);
         }
-        if (patch[RetainKeysDirective] is JsonArray retain)
+        if (patch.TryGetPropertyValue(RetainKeysDirective, out var retainNode))
         {
-            var keep = retain.Select(k => k?.ToString()).ToHashSet();
+            var keep = RetainedKeys(patch, retainNode);
             foreach (var key in original.Select(p => p.Key).Where(k => !keep.Contains(k)).ToList())
             {
                 original.Remove(key);
@@ -119,6 +120,24 @@ public static partial class StrategicMergePatch
         {
             list.Remove(item);
         }
+    }
+
+    /// <summary>The <c>$retainKeys</c> list, which must name every field the patch sets.</summary>
+    private static HashSet<string?> RetainedKeys(JsonObject patch, JsonNode? retain)
+    {
+        if (retain is not JsonArray list)
+        {
+            throw new PatchException("invalid patch format of retainKeys", isMalformed: true);
+        }
+        var keep = list.Select(k => k?.ToString()).ToHashSet();
+        foreach (var (key, value) in patch)
+        {
+            if (value is not null && key is not (Directive or RetainKeysDirective) && !key.StartsWith('$') && !keep.Contains(key))
+            {
+                throw new PatchException("invalid patch format of retainKeys", isMalformed: true);
+            }
+        }
+        return keep;
     }
 
     private static string? DirectiveOf(JsonObject node) => node[Directive]?.ToString();

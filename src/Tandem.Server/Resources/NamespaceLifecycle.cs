@@ -33,14 +33,14 @@ internal sealed partial class NamespaceLifecycle : IObjectWriter
         {
             foreach (var ns in JsonSerializer.Deserialize(File.ReadAllBytes(_file), ServerJsonContext.Default.ListNamespace) ?? [])
             {
-                api.Store.Put(Storage.Resources.Namespaces, ns);
+                api.Store.Put(ResourceKinds.Namespaces, ns);
             }
         }
         foreach (var name in Builtin)
         {
             EnsureActive(name);
         }
-        foreach (var ns in api.Store.List(Storage.Resources.Namespaces, null).Items.Where(n => n.Object.Metadata?.DeletionTimestamp is not null))
+        foreach (var ns in api.Store.List(ResourceKinds.Namespaces, null).Items.Where(n => n.Object.Metadata?.DeletionTimestamp is not null))
         {
             _ = FinishDeletionAsync(ns.Name);
         }
@@ -51,14 +51,14 @@ internal sealed partial class NamespaceLifecycle : IObjectWriter
     {
         lock (_gate)
         {
-            var existing = _api.Store.Get(Storage.Resources.Namespaces, "", name);
+            var existing = _api.Store.Get(ResourceKinds.Namespaces, "", name);
             if (existing?.Object is Namespace { Status.Phase: "Terminating" })
             {
                 throw Errors.Forbidden($"unable to create new content in namespace {name} because it is being terminated");
             }
             if (existing is null)
             {
-                _api.Store.Create(Storage.Resources.Namespaces, New(name));
+                _api.Store.Create(ResourceKinds.Namespaces, New(name));
                 Persist();
             }
         }
@@ -69,7 +69,7 @@ internal sealed partial class NamespaceLifecycle : IObjectWriter
         lock (_gate)
         {
             var ns = (Namespace)value;
-            var created = _api.Store.Create(Storage.Resources.Namespaces, ns with
+            var created = _api.Store.Create(ResourceKinds.Namespaces, ns with
             {
                 Spec = ns.Spec ?? new NamespaceSpec { Finalizers = ["kubernetes"] },
                 Status = new NamespaceStatus { Phase = "Active" },
@@ -85,7 +85,7 @@ internal sealed partial class NamespaceLifecycle : IObjectWriter
         lock (_gate)
         {
             var ns = (Namespace)value;
-            var updated = _api.Store.Put(Storage.Resources.Namespaces, ns with
+            var updated = _api.Store.Put(ResourceKinds.Namespaces, ns with
             {
                 Status = ((Namespace)current.Object).Status,
                 Metadata = ns.Metadata! with { Labels = WithNameLabel(ns.Metadata.Labels, ns.Metadata.Name!) },
@@ -113,7 +113,7 @@ internal sealed partial class NamespaceLifecycle : IObjectWriter
             {
                 return Task.FromResult(current);
             }
-            terminating = _api.Store.Put(Storage.Resources.Namespaces, ns with
+            terminating = _api.Store.Put(ResourceKinds.Namespaces, ns with
             {
                 Metadata = ns.Metadata! with { DeletionTimestamp = _api.Now },
                 Status = new NamespaceStatus { Phase = "Terminating" },
@@ -128,15 +128,15 @@ internal sealed partial class NamespaceLifecycle : IObjectWriter
     {
         try
         {
-            foreach (var kind in new[] { Storage.Resources.ConfigMaps, Storage.Resources.Secrets, Storage.Resources.Events })
+            foreach (var kind in new[] { ResourceKinds.ConfigMaps, ResourceKinds.Secrets, ResourceKinds.Events })
             {
                 foreach (var stored in _api.Store.List(kind, name).Items)
                 {
-                    if (kind == Storage.Resources.ConfigMaps)
+                    if (kind == ResourceKinds.ConfigMaps)
                     {
                         _api.Kubelet.Store.RemoveConfigMap(new PodKey(name, stored.Name));
                     }
-                    else if (kind == Storage.Resources.Secrets)
+                    else if (kind == ResourceKinds.Secrets)
                     {
                         _api.Kubelet.Store.RemoveSecret(new PodKey(name, stored.Name));
                     }
@@ -146,7 +146,7 @@ internal sealed partial class NamespaceLifecycle : IObjectWriter
             while (true)
             {
                 var changed = _api.Store.Changed;
-                var pods = _api.Store.List(Storage.Resources.Pods, name).Items;
+                var pods = _api.Store.List(ResourceKinds.Pods, name).Items;
                 if (pods.Count == 0)
                 {
                     break;
@@ -159,7 +159,7 @@ internal sealed partial class NamespaceLifecycle : IObjectWriter
             }
             lock (_gate)
             {
-                _api.Store.Remove(Storage.Resources.Namespaces, "", name);
+                _api.Store.Remove(ResourceKinds.Namespaces, "", name);
                 Persist();
             }
         }
@@ -182,7 +182,7 @@ internal sealed partial class NamespaceLifecycle : IObjectWriter
 
     private void Persist()
     {
-        var all = _api.Store.List(Storage.Resources.Namespaces, null).Items.Select(s => (Namespace)s.Object).ToList();
+        var all = _api.Store.List(ResourceKinds.Namespaces, null).Items.Select(s => (Namespace)s.Object).ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
         var temporary = _file + ".tmp";
         File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(all, ServerJsonContext.Default.ListNamespace));

@@ -96,9 +96,13 @@ internal static class ObjectPreparation
         }
     }
 
-    // The apiserver stores a Secret's stringData as data (core/v1 conversion).
+    // The apiserver stores a Secret's stringData as data (core/v1 conversion) and defaults an empty type to Opaque.
     private static IKubernetesObject Normalize(IKubernetesObject value)
     {
+        if (value is Secret { Type: "" } untyped)
+        {
+            value = untyped with { Type = "Opaque" };
+        }
         if (value is Secret { StringData: { Count: > 0 } stringData } secret)
         {
             var data = new Dictionary<string, byte[]>(secret.Data ?? new Dictionary<string, byte[]>());

@@ -15,7 +15,9 @@ internal sealed class ObjectWrites(ApiContext api, IReadOnlyDictionary<ResourceK
     public async Task CreateAsync(HttpContext context, ResourceKind kind, string? @namespace)
     {
         var body = await RequestBody.ReadAsync(context, api.Options.MaxRequestBodyBytes).ConfigureAwait(false);
-        var document = RequestBody.ParseObject(body, IsYaml(context.Request.ContentType));
+        var document = ProtobufBody.IsProtobuf(context.Request.ContentType)
+            ? ProtobufBody.Decode(body)
+            : RequestBody.ParseObject(body, IsYaml(context.Request.ContentType));
         var value = FieldValidation.Decode(context, document, kind);
         var prepared = ObjectPreparation.ForCreate(kind, value, @namespace, api.Now);
         var created = await writers[kind].CreateAsync(prepared, context.RequestAborted).ConfigureAwait(false);

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Tandem.Server.Http;
 using Tandem.Server.Patching;
+using Tandem.Server.Patching.Apply;
 
 namespace Tandem.Server.Resources;
 
@@ -18,7 +18,7 @@ internal static class PatchEngines
                 PatchRequest.JsonPatch => JsonPatch.Apply(live, patch),
                 PatchRequest.MergePatch => JsonMergePatch.Apply(live, patch),
                 PatchRequest.StrategicMergePatch => StrategicMergePatch.Apply(live, patch, schema),
-                PatchRequest.ApplyPatch => Apply(live, (JsonObject)patch, schema, fieldManager!, now),
+                PatchRequest.ApplyPatch => Apply(live, (JsonObject)patch, schema, fieldManager!, force, now),
                 _ => throw Errors.UnsupportedMediaType(type),
             };
             return result as JsonObject ?? throw Errors.BadRequest("the patch did not produce an object");
@@ -30,51 +30,24 @@ internal static class PatchEngines
     }
 
     /// <summary>
-    /// Server-side apply, minimally (spec 6.4): the applied configuration merged over the live object with the Pod's
-    /// merge keys, and one Apply entry per field manager in managedFields. Field ownership and conflicts between
-    /// managers are not tracked.
+    /// Server-side apply with the Patching engine: field ownership per manager in managedFields, 409 Conflict naming the
+    /// other manager's fields unless forced. Non-apply writes record no managedFields (spec 6.4: recording
+    /// kubectl-client-side-apply would make kubectl migrate them with a JSON patch).
     /// </summary>
-    private static JsonNode Apply(JsonObject? live, JsonObject applied, PatchSchema schema, string fieldManager, DateTimeOffset now)
+    private static JsonNode Apply(JsonObject? live, JsonObject applied, PatchSchema schema, string fieldManager, bool force, DateTimeOffset now)
     {
-        var result = live is null ? (JsonObject)applied.DeepClone() : StrategicMergePatch.Apply(live, applied, schema);
-        var metadata = result["metadata"] as JsonObject ?? new JsonObject();
-        result["metadata"] = metadata;
-        var managed = new JsonArray();
-        if (live?["metadata"]?["managedFields"] is JsonArray existing)
+        var result = ServerSideApply.Apply(live, applied, fieldManager, force, now, schema);
+        if (result.Succeeded)
         {
-            foreach (var entry in existing)
-            {
-                if ((string?)entry?["manager"] != fieldManager || (string?)entry?["operation"] != "Apply")
-                {
-                    managed.Add(entry?.DeepClone());
-                }
-            }
+            return result.Object!;
         }
-        managed.Add(new JsonObject
+        var name = (string?)live?["metadata"]?["name"] ?? "";
+        var kind = (string?)live?["kind"] ?? "";
+        throw new ApiError(Errors.Status(409, "Conflict", result.ConflictMessage, new Model.Meta.StatusDetails
         {
-            ["manager"] = fieldManager,
-            ["operation"] = "Apply",
-            ["apiVersion"] = "v1",
-            ["time"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["fieldsType"] = "FieldsV1",
-            ["fieldsV1"] = FieldSet(applied),
-        });
-        metadata["managedFields"] = managed;
-        return result;
-    }
-
-    // A FieldsV1 set of the applied fields (f:<name> for every key; list items are owned as a whole).
-    private static JsonObject FieldSet(JsonObject applied)
-    {
-        var set = new JsonObject();
-        foreach (var (key, value) in applied)
-        {
-            if (key is "apiVersion" or "kind")
-            {
-                continue;
-            }
-            set["f:" + key] = value is JsonObject child ? FieldSet(child) : new JsonObject();
-        }
-        return set;
+            Name = name,
+            Kind = kind.ToLowerInvariant() + "s",
+            Causes = [.. result.Conflicts.Select(c => new Model.Meta.StatusCause { Reason = "FieldManagerConflict", Message = c.Message, Field = c.Field })],
+        }));
     }
 }

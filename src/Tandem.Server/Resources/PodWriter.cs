@@ -28,7 +28,7 @@ internal sealed class PodWriter(ApiContext api, NamespaceLifecycle namespaces) :
             throw Errors.AlreadyExists("pods", name);
         }
         var uid = admitted.Metadata?.Uid;
-        var stored = await StoreWaits.UntilAsync(api.Store, Storage.Resources.Pods, ns, name, s => s?.Uid == uid, api.Time, cancellationToken).ConfigureAwait(false);
+        var stored = await StoreWaits.UntilAsync(api.Store, ResourceKinds.Pods, ns, name, s => s?.Uid == uid, api.Time, cancellationToken).ConfigureAwait(false);
         return stored is not null && stored.Uid == uid ? stored : throw Errors.Internal($"pod {ns}/{name} was admitted but the node did not publish it");
     }
 
@@ -39,7 +39,7 @@ internal sealed class PodWriter(ApiContext api, NamespaceLifecycle namespaces) :
         {
             throw Errors.NotFound("pods", current.Name);
         }
-        var stored = await StoreWaits.UntilAsync(api.Store, Storage.Resources.Pods, current.Namespace, current.Name,
+        var stored = await StoreWaits.UntilAsync(api.Store, ResourceKinds.Pods, current.Namespace, current.Name,
             s => s is null || (s.Object is Pod p && ReferenceEquals(p.Spec, pod.Spec) && ReferenceEquals(p.Metadata?.Labels, pod.Metadata?.Labels)
                 && ReferenceEquals(p.Metadata?.Annotations, pod.Metadata?.Annotations)),
             api.Time, cancellationToken).ConfigureAwait(false);
@@ -71,10 +71,10 @@ internal sealed class PodWriter(ApiContext api, NamespaceLifecycle namespaces) :
             var pod = (Pod)current.Object;
             var final = pod with { Metadata = pod.Metadata! with { DeletionTimestamp = api.Now, DeletionGracePeriodSeconds = 0 } };
             api.Bridge.Forget(final);
-            return new StoredObject(Storage.Resources.Pods, final, current.ResourceVersion);
+            return new StoredObject(ResourceKinds.Pods, final, current.ResourceVersion);
         }
         var uid = current.Uid;
-        var stored = await StoreWaits.UntilAsync(api.Store, Storage.Resources.Pods, current.Namespace, current.Name,
+        var stored = await StoreWaits.UntilAsync(api.Store, ResourceKinds.Pods, current.Namespace, current.Name,
             s => s is null || s.Uid != uid || s.Object.Metadata?.DeletionTimestamp is not null, api.Time, cancellationToken).ConfigureAwait(false);
         if (stored is not null && stored.Uid == uid)
         {
@@ -82,6 +82,6 @@ internal sealed class PodWriter(ApiContext api, NamespaceLifecycle namespaces) :
         }
         // Already gone (a finished pod is removed at once): answer with what it was.
         var last = (Pod)current.Object;
-        return new StoredObject(Storage.Resources.Pods, last with { Metadata = last.Metadata! with { DeletionTimestamp = api.Now, DeletionGracePeriodSeconds = gracePeriodSeconds ?? 0 } }, current.ResourceVersion);
+        return new StoredObject(ResourceKinds.Pods, last with { Metadata = last.Metadata! with { DeletionTimestamp = api.Now, DeletionGracePeriodSeconds = gracePeriodSeconds ?? 0 } }, current.ResourceVersion);
     }
 }

@@ -33,11 +33,11 @@ internal sealed class StoreWriter(ApiContext api, ResourceKind kind, NamespaceLi
     public Task<StoredObject> DeleteAsync(StoredObject current, long? gracePeriodSeconds, CancellationToken cancellationToken)
     {
         var key = new PodKey(current.Namespace, current.Name);
-        if (kind == Storage.Resources.ConfigMaps)
+        if (kind == ResourceKinds.ConfigMaps)
         {
             api.Kubelet.Store.RemoveConfigMap(key);
         }
-        else if (kind == Storage.Resources.Secrets)
+        else if (kind == ResourceKinds.Secrets)
         {
             api.Kubelet.Store.RemoveSecret(key);
         }

@@ -27,7 +27,8 @@ public sealed class FieldSelector
             return Everything;
         }
         var requirements = new List<FieldRequirement>();
-        foreach (var term in SplitTerms(text))
+        // Sorted as upstream does, so the first bad term reported is the same.
+        foreach (var term in SplitTerms(text).Order(StringComparer.Ordinal))
         {
             if (term.Length == 0)
             {
@@ -35,7 +36,7 @@ public sealed class FieldSelector
             }
             var (field, op, value) = SplitTerm(term)
                 ?? throw new FormatException($"invalid selector: '{text}'; can't understand '{term}'");
-            requirements.Add(new FieldRequirement(field, Unescape(value, text), op == "!="));
+            requirements.Add(new FieldRequirement(field, Unescape(value), op == "!="));
         }
         return new FieldSelector(requirements);
     }
@@ -88,15 +89,11 @@ public sealed class FieldSelector
         return terms;
     }
 
+    /// <summary>The field name has no escaping: the first operator anywhere in the term splits it.</summary>
     private static (string Field, string Operator, string Value)? SplitTerm(string term)
     {
         for (var i = 0; i < term.Length; i++)
         {
-            if (term[i] == '\\')
-            {
-                i++;
-                continue;
-            }
             foreach (var op in Operators)
             {
                 if (string.CompareOrdinal(term, i, op, 0, op.Length) == 0)
@@ -108,25 +105,36 @@ public sealed class FieldSelector
         return null;
     }
 
-    private static string Unescape(string value, string text)
+    private static string Unescape(string value)
     {
-        if (!value.Contains('\\', StringComparison.Ordinal))
+        if (value.IndexOfAny(['\\', ',', '=']) < 0)
         {
             return value;
         }
         var builder = new StringBuilder(value.Length);
         for (var i = 0; i < value.Length; i++)
         {
-            if (value[i] != '\\')
+            var c = value[i];
+            if (c is ',' or '=')
             {
-                builder.Append(value[i]);
+                // Go prints the rune as its code point.
+                throw new FormatException($"invalid field selector: unescaped character in value: {(int)c}");
+            }
+            if (c != '\\')
+            {
+                builder.Append(c);
                 continue;
             }
-            if (i + 1 >= value.Length || value[i + 1] is not ('\\' or ',' or '='))
+            if (i + 1 >= value.Length)
             {
-                throw new FormatException($"invalid selector: '{text}'; invalid escape sequence in '{value}'");
+                throw new FormatException("invalid field selector: invalid escape sequence: \\");
             }
-            builder.Append(value[++i]);
+            var next = value[++i];
+            if (next is not ('\\' or ',' or '='))
+            {
+                throw new FormatException($"invalid field selector: invalid escape sequence: \\{next}");
+            }
+            builder.Append(next);
         }
         return builder.ToString();
     }

@@ -99,7 +99,8 @@ internal sealed class LabelSelectorParser
     {
         foreach (var message in NameRules.QualifiedName(key))
         {
-            throw new FormatException($"key: Invalid value: \"{key}\": {message}");
+            // The parser validates keys with no field path, which Go prints as "<nil>".
+            throw new FormatException($"<nil>: Invalid value: \"{key}\": {message}");
         }
     }
 

@@ -52,7 +52,7 @@ internal sealed partial class KubeletBridge : IAsyncDisposable
         {
             _forgotten.Add(uid);
         }
-        _store.Remove(Resources.Pods, pod.Metadata?.Namespace ?? "", pod.Metadata?.Name ?? "", uid);
+        _store.Remove(ResourceKinds.Pods, pod.Metadata?.Namespace ?? "", pod.Metadata?.Name ?? "", uid);
     }
 
     public async ValueTask DisposeAsync()
@@ -81,16 +81,16 @@ internal sealed partial class KubeletBridge : IAsyncDisposable
         switch (notification)
         {
             case PodChanged { Pod: var pod } when !IsForgotten(pod):
-                var current = _store.Get(Resources.Pods, pod.Metadata?.Namespace ?? "", pod.Metadata?.Name ?? "");
+                var current = _store.Get(ResourceKinds.Pods, pod.Metadata?.Namespace ?? "", pod.Metadata?.Name ?? "");
                 if (current is not null && (ReferenceEquals(current.Source, pod) || (current.Uid != pod.Metadata?.Uid && current.Object.Metadata?.DeletionTimestamp is null)))
                 {
                     // A repeat, or a stale notification about an earlier pod of the same name.
                     return;
                 }
-                _store.Put(Resources.Pods, PreserveApiFields(pod, current), pod);
+                _store.Put(ResourceKinds.Pods, PreserveApiFields(pod, current), pod);
                 break;
             case PodRemoved { Pod: var pod }:
-                _store.Remove(Resources.Pods, pod.Metadata?.Namespace ?? "", pod.Metadata?.Name ?? "", pod.Metadata?.Uid, PreserveApiFields(pod, null));
+                _store.Remove(ResourceKinds.Pods, pod.Metadata?.Namespace ?? "", pod.Metadata?.Name ?? "", pod.Metadata?.Uid, PreserveApiFields(pod, null));
                 lock (_forgotten)
                 {
                     _forgotten.Remove(pod.Metadata?.Uid ?? "");
@@ -98,14 +98,14 @@ internal sealed partial class KubeletBridge : IAsyncDisposable
                 break;
             case EventRecorded { Event: var recorded }:
                 var key = (recorded.Metadata?.Namespace ?? "", recorded.Metadata?.Name ?? "");
-                if (_store.Get(Resources.Events, key.Item1, key.Item2) is null)
+                if (_store.Get(ResourceKinds.Events, key.Item1, key.Item2) is null)
                 {
                     _eventOrder.Enqueue(key);
                 }
-                _store.Put(Resources.Events, recorded);
+                _store.Put(ResourceKinds.Events, recorded);
                 while (_eventOrder.Count > EventCapacity && _eventOrder.TryDequeue(out var oldest))
                 {
-                    _store.Remove(Resources.Events, oldest.Namespace, oldest.Name);
+                    _store.Remove(ResourceKinds.Events, oldest.Namespace, oldest.Name);
                 }
                 break;
             default:

@@ -22,7 +22,7 @@ internal sealed class ResourceStore
     {
         _counter = counter;
         _history = new WatchHistory(historyCapacity, counter.Current);
-        foreach (var kind in Resources.All)
+        foreach (var kind in ResourceKinds.All)
         {
             _objects[kind] = [];
         }

@@ -101,8 +101,8 @@ public sealed class StrategicMergePatchTests
     [Fact]
     public void UnknownDirective_IsRejected()
     {
-        var exception = Assert.Throws<PatchException>(() => Apply("{'metadata':{'labels':{'$patch':'explode'}}}"));
-        Assert.StartsWith("Unknown patch type: explode in map:", exception.Message);
+        var exception = Assert.Throws<PatchException>(() => Apply("{'metadata':{'labels':{'$patch':'explode','a':'1'}}}"));
+        Assert.Equal("unknown patch type: explode in map: map[$patch:explode a:1]", exception.Message);
     }
 
     [Fact]
@@ -110,6 +110,13 @@ public sealed class StrategicMergePatchTests
     {
         var result = Json.Parse(Apply("{'spec':{'volumes':[{'$retainKeys':['hostPath','name'],'name':'data','hostPath':{'path':'/tmp'}}]}}"));
         Json.Equal("[{'name':'data','hostPath':{'path':'/tmp'}}]", result["spec"]!["volumes"]);
+    }
+
+    [Fact]
+    public void RetainKeys_MustNameEveryPatchedField()
+    {
+        var exception = Assert.Throws<PatchException>(() => Apply("{'spec':{'volumes':[{'$retainKeys':['name'],'name':'data','hostPath':{'path':'/tmp'}}]}}"));
+        Assert.Equal("invalid patch format of retainKeys", exception.Message);
     }
 
     [Fact]
@@ -148,7 +155,7 @@ public sealed class StrategicMergePatchTests
     public void MissingMergeKey_IsRejected()
     {
         var exception = Assert.Throws<PatchException>(() => Apply("{'spec':{'containers':[{'image':'x'}]}}"));
-        Assert.Equal("map: {\"image\":\"x\"} does not contain declared merge key: name", exception.Message);
+        Assert.Equal("map: map[image:x] does not contain declared merge key: name", exception.Message);
     }
 
     [Fact]

@@ -78,9 +78,9 @@ public sealed class FieldSelectorTests
     [Fact]
     public void Parse_EscapedComma_IsPartOfTheValue()
     {
-        var selector = FieldSelector.Parse(@"metadata.name=a\,b,metadata.namespace=x");
+        var selector = FieldSelector.Parse(@"metadata.namespace=x,metadata.name=a\,b\=c");
         Assert.Equal(2, selector.Requirements.Count);
-        Assert.Equal("a,b", selector.Requirements[0].Value);
+        Assert.Equal("a,b=c", selector.Requirements.Single(r => r.Field == "metadata.name").Value);
     }
 
     [Fact]
@@ -89,6 +89,13 @@ public sealed class FieldSelectorTests
         var exception = Assert.Throws<FormatException>(() => FieldSelector.Parse("metadata.name"));
         Assert.Equal("invalid selector: 'metadata.name'; can't understand 'metadata.name'", exception.Message);
     }
+
+    [Theory]
+    [InlineData("metadata.name=a=b", "invalid field selector: unescaped character in value: 61")]
+    [InlineData(@"metadata.name=a\x", @"invalid field selector: invalid escape sequence: \x")]
+    [InlineData(@"metadata.name=a\", @"invalid field selector: invalid escape sequence: \")]
+    public void Parse_BadValue_GivesTheApiServerMessage(string selector, string message) =>
+        Assert.Equal(message, Assert.Throws<FormatException>(() => FieldSelector.Parse(selector)).Message);
 
     [Fact]
     public void Parse_NotEqualsBeforeEquals_IsNegated()

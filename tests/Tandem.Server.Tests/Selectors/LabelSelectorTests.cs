@@ -66,7 +66,7 @@ public sealed class LabelSelectorTests
     public void Parse_InvalidKey_IsRejectedWithTheValidationMessage()
     {
         Assert.False(LabelSelector.TryParse("-bad=x", out _, out var error));
-        Assert.StartsWith("unable to parse requirement: key: Invalid value: \"-bad\": name part must consist of", error);
+        Assert.StartsWith("unable to parse requirement: <nil>: Invalid value: \"-bad\": name part must consist of", error);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Tandem.Model.Serialization;
 namespace Tandem.Server.Storage;
 
 /// <summary>The resources of core/v1 the server stores (services are served as an always-empty list).</summary>
-internal static class Resources
+internal static class ResourceKinds
 {
     public static readonly ResourceKind Pods = new("pods", "pod", "Pod", true, KubernetesJsonContext.Default.Pod, ["po"]);
 

@@ -1,0 +1,85 @@
+using Tandem.Server.Tests.Support;
+using Tandem.Testing;
+using Tandem.Testing.Kubectl;
+
+namespace Tandem.Server.Tests.KubectlCli;
+
+/// <summary>ConfigMaps, Secrets, namespaces and events through kubectl, plus version and cluster-info.</summary>
+public sealed class ObjectsTests(ServerNode node) : IClassFixture<ServerNode>
+{
+    [NodeTheory]
+    [MemberData(nameof(KubectlVersions.Theory), MemberType = typeof(KubectlVersions))]
+    public async Task VersionAndClusterInfo(int minor)
+    {
+        Prerequisites.Require(KubectlVersions.Requirement(minor));
+        var kubectl = node.Kubectl(minor);
+        // 1.27 prints version.Info{... GitVersion:"v1.33.0" ...}, later ones "Server Version: v1.33.0".
+        Assert.Matches(@"Server Version: (v1\.33\.0|version\.Info\{.*GitVersion:""v1\.33\.0"")", await kubectl.SucceedAsync("version"));
+        // cluster-info colours its output even without a terminal.
+        var info = System.Text.RegularExpressions.Regex.Replace(await kubectl.SucceedAsync("cluster-info"), "\u001b\\[[0-9;]*m", "");
+        Assert.Contains($"Kubernetes control plane is running at {node.Server.Address.ToString().TrimEnd('/')}", info, StringComparison.Ordinal);
+    }
+
+    [NodeTheory]
+    [InlineData(27)]
+    [InlineData(33)]
+    public async Task ConfigMapsAndSecrets_CreateGetUpdateDelete(int minor)
+    {
+        Prerequisites.Require(KubectlVersions.Requirement(minor));
+        var kubectl = node.Kubectl(minor);
+        var ns = $"objs{minor}";
+        Assert.Equal($"namespace/{ns} created", (await kubectl.SucceedAsync("create", "namespace", ns)).Trim());
+        Assert.Equal("configmap/settings created", (await kubectl.SucceedAsync("-n", ns, "create", "configmap", "settings", "--from-literal=mode=fast")).Trim());
+        Assert.Matches(@"settings\s+1\s+\d+s", await kubectl.SucceedAsync("-n", ns, "get", "configmaps"));
+        Assert.Equal("fast", await kubectl.SucceedAsync("-n", ns, "get", "cm", "settings", "-o", "jsonpath={.data.mode}"));
+        await kubectl.SucceedAsync("-n", ns, "patch", "configmap", "settings", "--type=merge", "-p", "{\"data\":{\"mode\":\"slow\"}}");
+        Assert.Equal("slow", await kubectl.SucceedAsync("-n", ns, "get", "cm", "settings", "-o", "jsonpath={.data.mode}"));
+        Assert.Equal("configmap \"settings\" deleted", (await kubectl.SucceedAsync("-n", ns, "delete", "configmap", "settings")).Trim());
+
+        Assert.Equal("secret/token created", (await kubectl.SucceedAsync("-n", ns, "create", "secret", "generic", "token", "--from-literal=key=s3cret")).Trim());
+        Assert.Matches(@"token\s+Opaque\s+1\s+\d+s", await kubectl.SucceedAsync("-n", ns, "get", "secrets"));
+        Assert.Equal(Convert.ToBase64String("s3cret"u8.ToArray()), await kubectl.SucceedAsync("-n", ns, "get", "secret", "token", "-o", "jsonpath={.data.key}"));
+        await kubectl.SucceedAsync("-n", ns, "delete", "secret", "token");
+
+        Assert.Matches($@"{ns}\s+Active\s+\d+s", await kubectl.SucceedAsync("get", "namespaces"));
+        Assert.Equal($"namespace \"{ns}\" deleted", (await kubectl.SucceedAsync("delete", "namespace", ns)).Trim());
+        var gone = await kubectl.RunAsync("get", "namespace", ns);
+        Assert.Contains($"namespaces \"{ns}\" not found", gone.Stderr, StringComparison.Ordinal);
+    }
+
+    [NodeFact]
+    public async Task DeletingANamespace_DeletesItsPodsAndIsTerminatingUntilThen()
+    {
+        var kubectl = node.Kubectl(KubectlVersions.Newest);
+        var (code, _) = await Requests.SendAsync(node.Http, HttpMethod.Post, "/api/v1/namespaces/doomed/pods", node.PodJson("p", "trap 'sleep 1; exit 0' TERM; while true; do sleep 0.1; done", "doomed", grace: 5));
+        Assert.Equal(201, code);
+        var (deleted, body) = await Requests.SendAsync(node.Http, HttpMethod.Delete, "/api/v1/namespaces/doomed");
+        Assert.Equal(200, deleted);
+        Assert.Equal("Terminating", (string?)body["status"]!["phase"]);
+        var (refused, refusal) = await Requests.SendAsync(node.Http, HttpMethod.Post, "/api/v1/namespaces/doomed/configmaps", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"late\"}}");
+        Assert.Equal(403, refused);
+        Assert.Contains("being terminated", (string?)refusal["message"], StringComparison.Ordinal);
+        await KubectlRun.EventuallyAsync(async () => (await Requests.GetAsync(node.Http, "/api/v1/namespaces/doomed")).Code == 404, TimeSpan.FromSeconds(30), "the namespace to go");
+        Assert.Equal(404, (await Requests.GetAsync(node.Http, "/api/v1/namespaces/doomed/pods/p")).Code);
+        _ = kubectl;
+    }
+
+    [NodeTheory]
+    [InlineData(27)]
+    [InlineData(33)]
+    public async Task GetEvents_ShowsTheKubeletsEventsForAPod(int minor)
+    {
+        Prerequisites.Require(KubectlVersions.Requirement(minor));
+        var kubectl = node.Kubectl(minor);
+        var ns = $"ev{minor}";
+        var (code, _) = await Requests.SendAsync(node.Http, HttpMethod.Post, $"/api/v1/namespaces/{ns}/pods", node.PodJson("e", "sleep 60", ns, grace: 1));
+        Assert.Equal(201, code);
+        await kubectl.SucceedAsync("-n", ns, "wait", "--for=condition=Ready", "pod/e", "--timeout=60s");
+        var events = await kubectl.SucceedAsync("-n", ns, "get", "events");
+        Assert.Matches(@"LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE", events);
+        Assert.Matches($@"\d+s\s+Normal\s+Scheduled\s+pod/e\s+Successfully assigned {ns}/e to tandem", events);
+        Assert.Matches(@"Normal\s+Started\s+pod/e\s+Started container main", events);
+        Assert.Matches($@"{ns}\s+\d+s\s+Normal\s+Created\s+pod/e", await kubectl.SucceedAsync("get", "ev", "-A"));
+        await kubectl.SucceedAsync("-n", ns, "delete", "pod", "e", "--now");
+    }
+}
