@@ -42,7 +42,10 @@ public sealed class ClientNode : IAsyncLifetime
         var suffix = Guid.NewGuid().ToString("N")[..6];
         _root = Path.Combine(Environment.Root, "cli-" + suffix);
         var runtime = new RuncRuntime(new RuncRuntimeOptions { StateRoot = Path.Combine(_root, "state"), HostPrefix = "tc" + suffix, DockerConfigPath = null });
-        Kubelet = new Kubelet(new NodeOptions { StateDirectory = Path.Combine(_root, "node"), NodeName = "tandem" }, runtime.Sandboxes, runtime.Containers, runtime.Images);
+        Kubelet = new Kubelet(new NodeOptions { StateDirectory = Path.Combine(_root, "node"), NodeName = "tandem" }, runtime.Sandboxes, runtime.Containers, runtime.Images)
+        {
+            Streaming = runtime.Streaming,
+        };
         await Kubelet.StartAsync(CancellationToken.None);
         // TLS as `tandem up` serves it: kubectl sends the bearer token over TLS only, and the client then checks the CA.
         var certificate = ServingCertificate();
