@@ -131,6 +131,26 @@ public sealed partial class ClientVerbTests(ClientNode node) : IClassFixture<Cli
         Assert.Single(watch.Lines, l => l.StartsWith("NAME", StringComparison.Ordinal));
     }
 
+    [ClientFact]
+    public async Task Exec_InAContainerOnRunc_GivesTheCommandsOutputAndExitCode_AsKubectl()
+    {
+        var file = node.Manifest("exec.yaml", TwoContainers.Replace("NAME", "shell", StringComparison.Ordinal));
+        Assert.Equal(0, (await node.TandemAsync("apply", "-f", file)).ExitCode);
+        Assert.Equal(0, (await node.TandemAsync("wait", "--for=condition=Ready", "pod/shell", "--timeout=90s")).ExitCode);
+
+        var ours = await node.TandemAsync("exec", "shell", "-c", "main", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
+        var theirs = await node.Kubectl().RunAsync("exec", "shell", "-c", "main", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
+        Assert.True(ours.ExitCode == 3, $"{ours}\nkubectl: {theirs}");
+        Assert.Equal(theirs.ExitCode, ours.ExitCode);
+        Assert.Equal(theirs.Stdout, ours.Stdout);
+        Assert.Equal(theirs.Stderr, ours.Stderr);
+
+        var piped = await TandemClient.RunAsync(node.Kubeconfig, ["exec", "-i", "shell", "-c", "helper", "--", "sh", "-c", "cat; hostname"], stdin: "through stdin\n");
+        Assert.True(piped.ExitCode == 0, piped.ToString());
+        Assert.Equal("through stdin\nshell\n", piped.Stdout);
+        Assert.Equal(0, (await node.TandemAsync("delete", "pod", "shell", "--now")).ExitCode);
+    }
+
     private static string WithoutAges(string table) => AgePattern().Replace(table, "AGE");
 
     private static string? FieldLine(string text, string label) =>
