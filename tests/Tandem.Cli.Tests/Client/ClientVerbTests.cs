@@ -151,6 +151,46 @@ public sealed partial class ClientVerbTests(ClientNode node) : IClassFixture<Cli
         Assert.Equal(0, (await node.TandemAsync("delete", "pod", "shell", "--now")).ExitCode);
     }
 
+    [ClientFact]
+    public async Task PortForward_ToAPodOnRunc_ServesItsHttpServerLocally()
+    {
+        var file = node.Manifest("pf.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: pf
+            spec:
+              terminationGracePeriodSeconds: 1
+              containers:
+              - name: web
+                image: BUSYBOX
+                command: ["sh", "-c", "mkdir -p /tmp/www && echo hello through the tunnel > /tmp/www/index.html && exec httpd -f -p 8080 -h /tmp/www"]
+            """);
+        Assert.Equal(0, (await node.TandemAsync("apply", "-f", file)).ExitCode);
+        Assert.Equal(0, (await node.TandemAsync("wait", "--for=condition=Ready", "pod/pf", "--timeout=90s")).ExitCode);
+        using var forward = new WatchedTandem(node.Kubeconfig, "port-forward", "pod/pf", ":8080");
+        await forward.WaitForAsync(@"^Forwarding from 127\.0\.0\.1:\d+ -> 8080", TimeSpan.FromSeconds(30));
+        var local = Regex.Match(string.Join('\n', forward.Lines), @"Forwarding from 127\.0\.0\.1:(\d+)").Groups[1].Value;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        // The server may need a moment after Ready (no probe here): retry until it answers.
+        string? body = null;
+        for (var attempt = 0; attempt < 20 && body is null; attempt++)
+        {
+            try
+            {
+                body = await http.GetStringAsync($"http://127.0.0.1:{local}/");
+            }
+            catch (HttpRequestException) when (attempt < 19)
+            {
+                await Task.Delay(250);
+            }
+        }
+
+        Assert.Equal("hello through the tunnel\n", body);
+        Assert.Equal(0, (await node.TandemAsync("delete", "pod", "pf", "--now")).ExitCode);
+    }
+
     private static string WithoutAges(string table) => AgePattern().Replace(table, "AGE");
 
     private static string? FieldLine(string text, string label) =>
