@@ -22,6 +22,7 @@ public static class TandemCommandLine
             ImageCommand.Create(),
             CompletionCommand.Create(),
         };
+        Commands.Client.ClientCommands.AddTo(root);
         return root;
     }
 

@@ -138,6 +138,8 @@ public sealed partial class ApiServer : IAsyncDisposable
         app.UseWebSockets();
         app.UseRouting();
         MapStreaming(app, api);
+        // The endpoint middleware must run before the terminal router; WebApplication would otherwise add it after app.Run, where it is never reached.
+        app.UseEndpoints(_ => { });
         app.Run(router.HandleAsync);
         try
         {
