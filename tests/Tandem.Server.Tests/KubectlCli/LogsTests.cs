@@ -8,8 +8,7 @@ namespace Tandem.Server.Tests.KubectlCli;
 public sealed class LogsTests(ServerNode node) : IClassFixture<ServerNode>
 {
     [NodeTheory]
-    [InlineData(27)]
-    [InlineData(33)]
+    [MemberData(nameof(KubectlVersions.Theory), MemberType = typeof(KubectlVersions))]
     public async Task Logs_HonourEveryFlag(int minor)
     {
         Prerequisites.Require(KubectlVersions.Requirement(minor));

@@ -21,8 +21,7 @@ public sealed class ObjectsTests(ServerNode node) : IClassFixture<ServerNode>
     }
 
     [NodeTheory]
-    [InlineData(27)]
-    [InlineData(33)]
+    [MemberData(nameof(KubectlVersions.Theory), MemberType = typeof(KubectlVersions))]
     public async Task ConfigMapsAndSecrets_CreateGetUpdateDelete(int minor)
     {
         Prerequisites.Require(KubectlVersions.Requirement(minor));
@@ -47,26 +46,27 @@ public sealed class ObjectsTests(ServerNode node) : IClassFixture<ServerNode>
         Assert.Contains($"namespaces \"{ns}\" not found", gone.Stderr, StringComparison.Ordinal);
     }
 
-    [NodeFact]
-    public async Task DeletingANamespace_DeletesItsPodsAndIsTerminatingUntilThen()
+    [NodeTheory]
+    [MemberData(nameof(KubectlVersions.Theory), MemberType = typeof(KubectlVersions))]
+    public async Task DeletingANamespace_DeletesItsPodsAndIsTerminatingUntilThen(int minor)
     {
-        var kubectl = node.Kubectl(KubectlVersions.Newest);
-        var (code, _) = await Requests.SendAsync(node.Http, HttpMethod.Post, "/api/v1/namespaces/doomed/pods", node.PodJson("p", "trap 'sleep 1; exit 0' TERM; while true; do sleep 0.1; done", "doomed", grace: 5));
+        Prerequisites.Require(KubectlVersions.Requirement(minor));
+        var kubectl = node.Kubectl(minor);
+        var ns = $"doomed{minor}";
+        var (code, _) = await Requests.SendAsync(node.Http, HttpMethod.Post, $"/api/v1/namespaces/{ns}/pods", node.PodJson("p", "trap 'sleep 1; exit 0' TERM; while true; do sleep 0.1; done", ns, grace: 5));
         Assert.Equal(201, code);
-        var (deleted, body) = await Requests.SendAsync(node.Http, HttpMethod.Delete, "/api/v1/namespaces/doomed");
-        Assert.Equal(200, deleted);
-        Assert.Equal("Terminating", (string?)body["status"]!["phase"]);
-        var (refused, refusal) = await Requests.SendAsync(node.Http, HttpMethod.Post, "/api/v1/namespaces/doomed/configmaps", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"late\"}}");
-        Assert.Equal(403, refused);
-        Assert.Contains("being terminated", (string?)refusal["message"], StringComparison.Ordinal);
-        await KubectlRun.EventuallyAsync(async () => (await Requests.GetAsync(node.Http, "/api/v1/namespaces/doomed")).Code == 404, TimeSpan.FromSeconds(30), "the namespace to go");
-        Assert.Equal(404, (await Requests.GetAsync(node.Http, "/api/v1/namespaces/doomed/pods/p")).Code);
-        _ = kubectl;
+        await kubectl.SucceedAsync("-n", ns, "wait", "--for=condition=Ready", "pod/p", "--timeout=60s");
+        Assert.Equal($"namespace \"{ns}\" deleted", (await kubectl.SucceedAsync("delete", "namespace", ns, "--wait=false")).Trim());
+        Assert.Matches($@"{ns}\s+Terminating\s+\d+s", await kubectl.SucceedAsync("get", "namespace", ns));
+        var refused = await kubectl.RunAsync("-n", ns, "create", "configmap", "late", "--from-literal=a=b");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains($"unable to create new content in namespace {ns} because it is being terminated", refused.Stderr, StringComparison.Ordinal);
+        await KubectlRun.EventuallyAsync(async () => (await kubectl.RunAsync("get", "namespace", ns)).Stderr.Contains($"namespaces \"{ns}\" not found", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the namespace to go");
+        Assert.Equal(404, (await Requests.GetAsync(node.Http, $"/api/v1/namespaces/{ns}/pods/p")).Code);
     }
 
     [NodeTheory]
-    [InlineData(27)]
-    [InlineData(33)]
+    [MemberData(nameof(KubectlVersions.Theory), MemberType = typeof(KubectlVersions))]
     public async Task GetEvents_ShowsTheKubeletsEventsForAPod(int minor)
     {
         Prerequisites.Require(KubectlVersions.Requirement(minor));

@@ -14,8 +14,7 @@ namespace Tandem.Server.Tests.KubectlCli;
 public sealed partial class WalkthroughTests(ServerNode node) : IClassFixture<ServerNode>
 {
     [NodeTheory]
-    [InlineData(28)]
-    [InlineData(33)]
+    [MemberData(nameof(KubectlVersions.Theory), MemberType = typeof(KubectlVersions))]
     public async Task SidecarPod_ExecIntoMain_FetchesWhatTheSidecarWrote(int minor)
     {
         Prerequisites.Require(KubectlVersions.Requirement(minor), "cmd:setsid");

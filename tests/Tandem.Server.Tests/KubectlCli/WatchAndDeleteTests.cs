@@ -9,8 +9,7 @@ namespace Tandem.Server.Tests.KubectlCli;
 public sealed class WatchAndDeleteTests(ServerNode node) : IClassFixture<ServerNode>
 {
     [NodeTheory]
-    [InlineData(27)]
-    [InlineData(33)]
+    [MemberData(nameof(KubectlVersions.Theory), MemberType = typeof(KubectlVersions))]
     public async Task GetWatch_PrintsThePodPendingRunningAndTerminating(int minor)
     {
         Prerequisites.Require(KubectlVersions.Requirement(minor));
@@ -57,11 +56,13 @@ public sealed class WatchAndDeleteTests(ServerNode node) : IClassFixture<ServerN
         }
     }
 
-    [NodeFact]
-    public async Task Delete_ReturnsAfterThePodIsGone_WithTheMainContainerStoppedBeforeTheSidecar()
+    [NodeTheory]
+    [MemberData(nameof(KubectlVersions.Theory), MemberType = typeof(KubectlVersions))]
+    public async Task Delete_ReturnsAfterThePodIsGone_WithTheMainContainerStoppedBeforeTheSidecar(int minor)
     {
-        Prerequisites.Require(KubectlVersions.Requirement(KubectlVersions.Newest));
-        var kubectl = node.Kubectl(KubectlVersions.Newest);
+        Prerequisites.Require(KubectlVersions.Requirement(minor));
+        var kubectl = node.Kubectl(minor);
+        var name = $"ordered{minor}";
         var shared = Path.Combine(node.Root, "order-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(shared);
         var manifest = Path.Combine(shared, "pod.yaml");
@@ -69,7 +70,7 @@ public sealed class WatchAndDeleteTests(ServerNode node) : IClassFixture<ServerN
             apiVersion: v1
             kind: Pod
             metadata:
-              name: ordered
+              name: {{name}}
             spec:
               terminationGracePeriodSeconds: 10
               volumes:
@@ -89,27 +90,29 @@ public sealed class WatchAndDeleteTests(ServerNode node) : IClassFixture<ServerN
                 volumeMounts: [{name: shared, mountPath: /shared}]
             """);
         await kubectl.SucceedAsync("apply", "-f", manifest);
-        await kubectl.SucceedAsync("wait", "--for=condition=Ready", "pod/ordered", "--timeout=60s");
+        await kubectl.SucceedAsync("wait", "--for=condition=Ready", $"pod/{name}", "--timeout=60s");
         var deleted = await kubectl.SucceedAsync("delete", "-f", manifest);
-        Assert.Equal("pod \"ordered\" deleted", deleted.Trim());
+        Assert.Equal($"pod \"{name}\" deleted", deleted.Trim());
         Assert.Equal(["main", "sidecar"], await File.ReadAllLinesAsync(Path.Combine(shared, "stopped")));
-        var gone = await kubectl.RunAsync("get", "pod", "ordered");
+        var gone = await kubectl.RunAsync("get", "pod", name);
         Assert.Contains("NotFound", gone.Stderr, StringComparison.Ordinal);
     }
 
-    [NodeFact]
-    public async Task ForceDelete_RemovesThePodAtOnce()
+    [NodeTheory]
+    [MemberData(nameof(KubectlVersions.Theory), MemberType = typeof(KubectlVersions))]
+    public async Task ForceDelete_RemovesThePodAtOnce(int minor)
     {
-        Prerequisites.Require(KubectlVersions.Requirement(KubectlVersions.Newest));
-        var kubectl = node.Kubectl(KubectlVersions.Newest);
-        var (code, _) = await Requests.SendAsync(node.Http, HttpMethod.Post, "/api/v1/namespaces/default/pods", node.PodJson("forced", "sleep 300", grace: 30));
+        Prerequisites.Require(KubectlVersions.Requirement(minor));
+        var kubectl = node.Kubectl(minor);
+        var name = $"forced{minor}";
+        var (code, _) = await Requests.SendAsync(node.Http, HttpMethod.Post, "/api/v1/namespaces/default/pods", node.PodJson(name, "sleep 300", grace: 30));
         Assert.Equal(201, code);
         var started = DateTimeOffset.UtcNow;
-        var result = await kubectl.RunAsync("delete", "pod", "forced", "--grace-period=0", "--force");
+        var result = await kubectl.RunAsync("delete", "pod", name, "--grace-period=0", "--force");
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("pod \"forced\" force deleted", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"pod \"{name}\" force deleted", result.Stdout, StringComparison.Ordinal);
         Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(15));
-        var (after, _) = await Requests.GetAsync(node.Http, "/api/v1/namespaces/default/pods/forced");
+        var (after, _) = await Requests.GetAsync(node.Http, $"/api/v1/namespaces/default/pods/{name}");
         Assert.Equal(404, after);
     }
 }
