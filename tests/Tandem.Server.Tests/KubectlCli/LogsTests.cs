@@ -34,6 +34,12 @@ public sealed class LogsTests(ServerNode node) : IClassFixture<ServerNode>
 
         var wrong = await kubectl.RunAsync("logs", name, "-c", "nope");
         Assert.Contains($"container nope is not valid for pod {name}", wrong.Stderr, StringComparison.Ordinal);
+        // The server answers the same 404 Status to every version; kubectl 1.30 started wrapping it with the namespace.
+        var missing = await kubectl.RunAsync("logs", $"missing{minor}");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Equal(minor >= 30
+            ? $"error: error from server (NotFound): pods \"missing{minor}\" not found in namespace \"default\"\n"
+            : $"Error from server (NotFound): pods \"missing{minor}\" not found\n", missing.Stderr);
         var noPrevious = await kubectl.RunAsync("logs", name, "--previous");
         Assert.Contains($"previous terminated container \"main\" in pod \"{name}\" not found", noPrevious.Stderr, StringComparison.Ordinal);
 

@@ -29,6 +29,8 @@ public sealed class ObjectsTests(ServerNode node) : IClassFixture<ServerNode>
         var ns = $"objs{minor}";
         Assert.Equal($"namespace/{ns} created", (await kubectl.SucceedAsync("create", "namespace", ns)).Trim());
         Assert.Equal("configmap/settings created", (await kubectl.SucceedAsync("-n", ns, "create", "configmap", "settings", "--from-literal=mode=fast")).Trim());
+        var again = await kubectl.RunAsync("-n", ns, "create", "configmap", "settings", "--from-literal=mode=fast");
+        Assert.Equal("error: failed to create configmap: configmaps \"settings\" already exists\n", again.Stderr);
         Assert.Matches(@"settings\s+1\s+\d+s", await kubectl.SucceedAsync("-n", ns, "get", "configmaps"));
         Assert.Equal("fast", await kubectl.SucceedAsync("-n", ns, "get", "cm", "settings", "-o", "jsonpath={.data.mode}"));
         await kubectl.SucceedAsync("-n", ns, "patch", "configmap", "settings", "--type=merge", "-p", "{\"data\":{\"mode\":\"slow\"}}");
@@ -36,12 +38,17 @@ public sealed class ObjectsTests(ServerNode node) : IClassFixture<ServerNode>
         Assert.Equal("configmap \"settings\" deleted", (await kubectl.SucceedAsync("-n", ns, "delete", "configmap", "settings")).Trim());
 
         Assert.Equal("secret/token created", (await kubectl.SucceedAsync("-n", ns, "create", "secret", "generic", "token", "--from-literal=key=s3cret")).Trim());
+        // kubectl's own wording, colon missing, for every version.
+        var twice = await kubectl.RunAsync("-n", ns, "create", "secret", "generic", "token", "--from-literal=key=s3cret");
+        Assert.Equal("error: failed to create secret secrets \"token\" already exists\n", twice.Stderr);
         Assert.Matches(@"token\s+Opaque\s+1\s+\d+s", await kubectl.SucceedAsync("-n", ns, "get", "secrets"));
         Assert.Equal(Convert.ToBase64String("s3cret"u8.ToArray()), await kubectl.SucceedAsync("-n", ns, "get", "secret", "token", "-o", "jsonpath={.data.key}"));
         await kubectl.SucceedAsync("-n", ns, "delete", "secret", "token");
 
         Assert.Matches($@"{ns}\s+Active\s+\d+s", await kubectl.SucceedAsync("get", "namespaces"));
         Assert.Equal($"namespace \"{ns}\" deleted", (await kubectl.SucceedAsync("delete", "namespace", ns)).Trim());
+        var builtin = await kubectl.RunAsync("create", "namespace", "default");
+        Assert.Equal("Error from server (AlreadyExists): namespaces \"default\" already exists\n", builtin.Stderr);
         var gone = await kubectl.RunAsync("get", "namespace", ns);
         Assert.Contains($"namespaces \"{ns}\" not found", gone.Stderr, StringComparison.Ordinal);
     }
