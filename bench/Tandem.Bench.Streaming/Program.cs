@@ -6,20 +6,35 @@ using System.Text.RegularExpressions;
 using Tandem.Bench.Streaming;
 
 // Measures exec round trips and port-forward throughput with a real kubectl against Tandem's streaming routes.
-// Usage: Tandem.Bench.Streaming [--minor 33] [--runs 30] [--megabytes 256]
+// Usage: Tandem.Bench.Streaming [--minor 33] [--runs 30] [--megabytes 256] [--runc BUSYBOX_OCI_ARCHIVE]
+// Without --runc the "pod" is host processes (the protocol layer alone); with it, a real Kubelet on runc behind the
+// real ApiServer (TLS + bearer token) runs a busybox pod, so runc exec and the pod netns socket path are included.
 var minor = Option("--minor", 33);
+var archive = StringOption("--runc");
 var runs = Option("--runs", 30);
 var megabytes = Option("--megabytes", 256);
 var kubectl = $"/usr/lib/google-cloud-sdk/bin/kubectl.1.{minor}";
 var home = Directory.CreateTempSubdirectory("tandem-bench-streaming-").FullName;
-var (app, address) = await BenchHost.StartAsync(new HostProcessPods());
-var kubeconfig = Path.Combine(home, "kubeconfig");
-File.WriteAllText(kubeconfig, $$$"""
-    {"apiVersion":"v1","kind":"Config","current-context":"b","clusters":[{"name":"b","cluster":{"server":"{{{address.ToString().TrimEnd('/')}}}"}}],
-     "users":[{"name":"b","user":{}}],"contexts":[{"name":"b","context":{"cluster":"b","user":"b","namespace":"default"}}]}
-    """);
+Microsoft.AspNetCore.Builder.WebApplication? app = null;
+RuncNode? node = null;
+string kubeconfig;
+if (archive is null)
+{
+    (app, var address) = await BenchHost.StartAsync(new HostProcessPods());
+    kubeconfig = Path.Combine(home, "kubeconfig");
+    File.WriteAllText(kubeconfig, $$$"""
+        {"apiVersion":"v1","kind":"Config","current-context":"b","clusters":[{"name":"b","cluster":{"server":"{{{address.ToString().TrimEnd('/')}}}"}}],
+         "users":[{"name":"b","user":{}}],"contexts":[{"name":"b","context":{"cluster":"b","user":"b","namespace":"default"}}]}
+        """);
+}
+else
+{
+    node = await RuncNode.StartAsync(archive, Directory.CreateTempSubdirectory("tandem-bench-runc-").FullName);
+    kubeconfig = node.Kubeconfig;
+}
 
-Console.WriteLine($"kubectl 1.{minor}, {runs} runs each, {Environment.ProcessorCount} CPUs, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+Console.WriteLine($"{(node is null ? "host-process pods" : "runc pod, TLS + token")}, kubectl 1.{minor}, {runs} runs each, {Environment.ProcessorCount} CPUs, " +
+    $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 Console.WriteLine();
 Console.WriteLine("| measurement | p50 | p90 | min |");
 Console.WriteLine("|---|---|---|---|");
@@ -39,7 +54,15 @@ foreach (var (name, tunnel) in minor >= 30 ? new[] { ("SPDY", "false"), ("WebSoc
     Console.WriteLine($"| {name}, download | {await Throughput(tunnel, upload: false):F0} |");
 }
 Console.WriteLine($"| plain loopback TCP, no kubectl (ceiling) | {await Loopback():F0} |");
-await app.StopAsync();
+if (node is not null)
+{
+    Console.WriteLine($"| in-pod loopback, nc -e dd to nc -e dd, 1024 MB (ceiling of the pod's peers) | {await InPodLoopback():F0} |");
+    await node.DisposeAsync();
+}
+if (app is not null)
+{
+    await app.StopAsync();
+}
 Directory.Delete(home, recursive: true);
 
 async Task Latency(string label, (string, string)[] environment, params string[] args)
@@ -65,23 +88,68 @@ async Task Latency(string label, (string, string)[] environment, params string[]
 
 async Task<double> Throughput(string tunnel, bool upload)
 {
-    using var pod = new TcpListener(IPAddress.Loopback, 0);
-    pod.Start();
-    using var forward = Start([("KUBECTL_PORT_FORWARD_WEBSOCKETS", tunnel)], "port-forward", "--address", "127.0.0.1", "web", $":{((IPEndPoint)pod.LocalEndpoint).Port}");
+    using var pod = node is null ? new TcpListener(IPAddress.Loopback, 0) : null;
+    pod?.Start();
+    var remote = pod is not null ? ((IPEndPoint)pod.LocalEndpoint).Port : upload ? RuncNode.SinkPort : RuncNode.SourcePort;
+    using var forward = Start([("KUBECTL_PORT_FORWARD_WEBSOCKETS", tunnel)], "port-forward", "--address", "127.0.0.1", "web", $":{remote}");
     var local = await LocalPort(forward);
     var bytes = (long)megabytes * 1024 * 1024;
     using var client = new TcpClient { NoDelay = true };
     await client.ConnectAsync(IPAddress.Loopback, local);
-    using var server = await pod.AcceptTcpClientAsync();
-    var clock = Stopwatch.StartNew();
-    var (from, to) = upload ? (client.GetStream(), server.GetStream()) : (server.GetStream(), client.GetStream());
-    var sending = Send(from, bytes);
-    var received = await Drain(to, bytes);
-    await sending;
-    var seconds = clock.Elapsed.TotalSeconds;
+    double seconds;
+    if (pod is not null)
+    {
+        using var server = await pod.AcceptTcpClientAsync();
+        var clock = Stopwatch.StartNew();
+        var (from, to) = upload ? (client.GetStream(), server.GetStream()) : (server.GetStream(), client.GetStream());
+        var sending = Send(from, bytes);
+        await Drain(to, bytes);
+        await sending;
+        seconds = clock.Elapsed.TotalSeconds;
+    }
+    else if (upload)
+    {
+        // The in-pod sink (dd of=/dev/null) acknowledges nothing: time until the last byte is written, then until the
+        // pod side closes after our half-close (dd saw EOF), when the forwarder propagates it.
+        var clock = Stopwatch.StartNew();
+        await Send(client.GetStream(), bytes);
+        seconds = clock.Elapsed.TotalSeconds;
+        client.Client.Shutdown(SocketShutdown.Send);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            if (await client.GetStream().ReadAsync(new byte[1], timeout.Token) == 0)
+            {
+                seconds = clock.Elapsed.TotalSeconds;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("(upload: no close from the pod within 10 s after half-close; timed to the last write)");
+        }
+    }
+    else
+    {
+        var clock = Stopwatch.StartNew();
+        await Drain(client.GetStream(), bytes);
+        seconds = clock.Elapsed.TotalSeconds;
+    }
     forward.Kill();
     await forward.WaitForExitAsync();
-    return received / 1024.0 / 1024.0 / seconds;
+    return bytes / 1024.0 / 1024.0 / seconds;
+}
+
+// The pod's own ceiling: a client nc -e dd inside the pod reads 1024 MB from the source port over the pod's loopback,
+// timed in the pod from /proc/uptime (10 ms ticks).
+async Task<double> InPodLoopback()
+{
+    const string Script = $"a=$(cut -d' ' -f1 /proc/uptime); nc 127.0.0.1 9002 -e dd of=/dev/null bs=1M count=1024 iflag=fullblock 2>/dev/null; " +
+        "b=$(cut -d' ' -f1 /proc/uptime); echo $a $b";
+    using var process = Start([], "exec", "web", "--", "sh", "-c", Script);
+    var output = (await process.StandardOutput.ReadToEndAsync()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    await process.WaitForExitAsync();
+    var seconds = double.Parse(output[1], CultureInfo.InvariantCulture) - double.Parse(output[0], CultureInfo.InvariantCulture);
+    return 1024 / seconds;
 }
 
 async Task<double> Loopback()
@@ -152,6 +220,12 @@ Process Start((string Name, string Value)[] environment, params string[] args)
         info.Environment[name] = value;
     }
     return Process.Start(info)!;
+}
+
+string? StringOption(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
 
 int Option(string name, int fallback)
