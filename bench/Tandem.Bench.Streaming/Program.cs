@@ -33,35 +33,44 @@ else
     kubeconfig = node.Kubeconfig;
 }
 
-Console.WriteLine($"{(node is null ? "host-process pods" : "runc pod, TLS + token")}, kubectl 1.{minor}, {runs} runs each, {Environment.ProcessorCount} CPUs, " +
-    $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-Console.WriteLine();
-Console.WriteLine("| measurement | p50 | p90 | min |");
-Console.WriteLine("|---|---|---|---|");
-await Latency("`kubectl get pod web` (floor: process start, discovery, one GET)", [], "get", "pod", "web");
-if (minor >= 29)
+try
 {
-    // 1.27 and 1.28 speak only SPDY for exec (spec §11.2).
-    await Latency("`kubectl exec web -- true`, WebSocket v5", [("KUBECTL_REMOTE_COMMAND_WEBSOCKETS", "true")], "exec", "web", "--", "true");
+    Console.WriteLine($"{(node is null ? "host-process pods" : "runc pod, TLS + token")}, kubectl 1.{minor}, {runs} runs each, {Environment.ProcessorCount} CPUs, " +
+        $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    Console.WriteLine();
+    Console.WriteLine("| measurement | p50 | p90 | min |");
+    Console.WriteLine("|---|---|---|---|");
+    await Latency("`kubectl get pod web` (floor: process start, discovery, one GET)", [], "get", "pod", "web");
+    if (minor >= 29)
+    {
+        // 1.27 and 1.28 speak only SPDY for exec (spec §11.2).
+        await Latency("`kubectl exec web -- true`, WebSocket v5", [("KUBECTL_REMOTE_COMMAND_WEBSOCKETS", "true")], "exec", "web", "--", "true");
+    }
+    await Latency("`kubectl exec web -- true`, SPDY", [("KUBECTL_REMOTE_COMMAND_WEBSOCKETS", "false")], "exec", "web", "--", "true");
+    Console.WriteLine();
+    Console.WriteLine($"| port-forward, {megabytes} MB one connection | MB/s |");
+    Console.WriteLine("|---|---|");
+    foreach (var (name, tunnel) in minor >= 30 ? new[] { ("SPDY", "false"), ("WebSocket-tunnelled SPDY", "true") } : [("SPDY", "false")])
+    {
+        Console.WriteLine($"| {name}, upload | {await Throughput(tunnel, upload: true):F0} |");
+        Console.WriteLine($"| {name}, download | {await Throughput(tunnel, upload: false):F0} |");
+    }
+    Console.WriteLine($"| plain loopback TCP, no kubectl (ceiling) | {await Loopback():F0} |");
+    if (node is not null)
+    {
+        Console.WriteLine($"| in-pod loopback, nc -e dd to nc -e dd, 1024 MB (ceiling of the pod's peers) | {await InPodLoopback():F0} |");
+    }
 }
-await Latency("`kubectl exec web -- true`, SPDY", [("KUBECTL_REMOTE_COMMAND_WEBSOCKETS", "false")], "exec", "web", "--", "true");
-Console.WriteLine();
-Console.WriteLine($"| port-forward, {megabytes} MB one connection | MB/s |");
-Console.WriteLine("|---|---|");
-foreach (var (name, tunnel) in minor >= 30 ? new[] { ("SPDY", "false"), ("WebSocket-tunnelled SPDY", "true") } : [("SPDY", "false")])
+finally
 {
-    Console.WriteLine($"| {name}, upload | {await Throughput(tunnel, upload: true):F0} |");
-    Console.WriteLine($"| {name}, download | {await Throughput(tunnel, upload: false):F0} |");
-}
-Console.WriteLine($"| plain loopback TCP, no kubectl (ceiling) | {await Loopback():F0} |");
-if (node is not null)
-{
-    Console.WriteLine($"| in-pod loopback, nc -e dd to nc -e dd, 1024 MB (ceiling of the pod's peers) | {await InPodLoopback():F0} |");
-    await node.DisposeAsync();
-}
-if (app is not null)
-{
-    await app.StopAsync();
+    if (node is not null)
+    {
+        await node.DisposeAsync();
+    }
+    if (app is not null)
+    {
+        await app.StopAsync();
+    }
 }
 Directory.Delete(home, recursive: true);
 
@@ -111,14 +120,15 @@ async Task<double> Throughput(string tunnel, bool upload)
     {
         // The in-pod sink (dd of=/dev/null) acknowledges nothing: time until the last byte is written, then until the
         // pod side closes after our half-close (dd saw EOF), when the forwarder propagates it.
+        var stream = client.GetStream();
         var clock = Stopwatch.StartNew();
-        await Send(client.GetStream(), bytes);
+        await Send(stream, bytes);
         seconds = clock.Elapsed.TotalSeconds;
         client.Client.Shutdown(SocketShutdown.Send);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            if (await client.GetStream().ReadAsync(new byte[1], timeout.Token) == 0)
+            if (await stream.ReadAsync(new byte[1], timeout.Token) == 0)
             {
                 seconds = clock.Elapsed.TotalSeconds;
             }
