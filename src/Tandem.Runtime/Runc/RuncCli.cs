@@ -69,6 +69,13 @@ internal sealed class RuncCli(RuncRuntimeOptions options, StateLayout layout, IP
     public Task KillAllAsync(string id, string signal, CancellationToken cancellationToken) =>
         RunAsync(["kill", "--all", id, signal], cancellationToken);
 
+    /// <summary>
+    /// Whether runc still has state for <paramref name="id"/> (its directory under our <c>--root</c>). The exit of a
+    /// container already ran <c>runc delete</c>; asking runc again on removal only cost a process (30-60 ms on a loaded
+    /// machine) per container, one after the other, on the path of every pod deletion.
+    /// </summary>
+    public bool Knows(string id) => Directory.Exists(Path.Combine(layout.RuncRoot, id));
+
     /// <summary>Kills what is left and removes runc's state and the container's cgroup; a container runc does not know is fine.</summary>
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {

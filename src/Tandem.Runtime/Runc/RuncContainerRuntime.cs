@@ -113,7 +113,10 @@ public sealed partial class RuncContainerRuntime : IContainerRuntime
         {
             await StopContainerAsync(containerId, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
-        await _runc.DeleteAsync(containerId, cancellationToken).ConfigureAwait(false);
+        if (_runc.Knows(containerId))
+        {
+            await _runc.DeleteAsync(containerId, cancellationToken).ConfigureAwait(false);
+        }
         _live.TryRemove(containerId, out _);
         DeleteDirectory(containerId);
     }

@@ -16,6 +16,9 @@ namespace Tandem.Acceptance.Support;
 /// </summary>
 public sealed partial class ScenarioNode : IAsyncDisposable
 {
+    /// <summary>How long the observer may take to see a notification already published (see <see cref="WaitForAsync"/>).</summary>
+    private static readonly TimeSpan ObserverLag = TimeSpan.FromSeconds(5);
+
     private readonly Lock _gate = new();
     private readonly List<Observation> _observations = [];
     private readonly List<Event> _events = [];
@@ -98,10 +101,15 @@ public sealed partial class ScenarioNode : IAsyncDisposable
         return new PodKey(applied.Metadata!.Namespace!, applied.Metadata.Name!);
     }
 
-    /// <summary>The first published pod (from the start of the scenario) that satisfies <paramref name="predicate"/>.</summary>
+    /// <summary>
+    /// The first published pod (from the start of the scenario) that satisfies <paramref name="predicate"/>. A timeout
+    /// of zero asks for something already published: notifications reach the observer through a channel on another
+    /// task, so one published just before <c>DeleteAsync</c> or <c>WaitForFinishAsync</c> returned may not be observed
+    /// yet; the observer gets <see cref="ObserverLag"/> to catch up (returning as soon as it does).
+    /// </summary>
     public async Task<Observation> WaitForAsync(Func<Pod, bool> predicate, TimeSpan timeout, string what)
     {
-        using var deadline = new CancellationTokenSource(timeout);
+        using var deadline = new CancellationTokenSource(timeout + ObserverLag);
         var seen = 0;
         while (true)
         {
@@ -124,7 +132,7 @@ public sealed partial class ScenarioNode : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 var last = Observations is [.., var l] ? PodDescription.Describe(l.Pod) : "(nothing published)";
-                throw new TimeoutException($"timed out after {timeout.TotalSeconds} s waiting for {what}; last published:\n{last}");
+                throw new TimeoutException($"timed out after {(timeout + ObserverLag).TotalSeconds} s waiting for {what}; last published:\n{last}");
             }
         }
     }
@@ -132,7 +140,7 @@ public sealed partial class ScenarioNode : IAsyncDisposable
     /// <summary>The first recorded event that satisfies <paramref name="predicate"/>.</summary>
     public async Task<Event> WaitForEventAsync(Func<Event, bool> predicate, TimeSpan timeout, string what)
     {
-        using var deadline = new CancellationTokenSource(timeout);
+        using var deadline = new CancellationTokenSource(timeout + ObserverLag);
         while (true)
         {
             Task changed;
@@ -150,7 +158,7 @@ public sealed partial class ScenarioNode : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"timed out after {timeout.TotalSeconds} s waiting for event {what}; events:\n{string.Join('\n', Events.Select(e => $"{e.Reason}: {e.Message}"))}");
+                throw new TimeoutException($"timed out after {(timeout + ObserverLag).TotalSeconds} s waiting for event {what}; events:\n{string.Join('\n', Events.Select(e => $"{e.Reason}: {e.Message}"))}");
             }
         }
     }

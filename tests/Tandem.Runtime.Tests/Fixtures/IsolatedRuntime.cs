@@ -1,4 +1,5 @@
 using Tandem.Runtime.Runc;
+using Tandem.Runtime.Runc.Processes;
 
 namespace Tandem.Runtime.Tests.Fixtures;
 
@@ -21,11 +22,11 @@ public sealed class IsolatedRuntime
 
     public string Image { get; }
 
-    public static async Task<IsolatedRuntime> CreateAsync(RuntimeEnvironment environment)
+    public static async Task<IsolatedRuntime> CreateAsync(RuntimeEnvironment environment, IProcessRunner? runner = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var options = environment.Options with { StateRoot = Path.Combine(environment.Root, "iso-" + suffix), HostPrefix = "ti" + suffix };
-        var runtime = new RuncRuntime(options);
+        var runtime = new RuncRuntime(options, runner);
         const string image = "isolated/busybox:1";
         await runtime.Images.ImportImageAsync(Path.Combine(environment.ImagesDirectory, "busybox-oci.tar"), image, CancellationToken.None);
         return new IsolatedRuntime(options, runtime, image);
