@@ -16,6 +16,7 @@ internal static class OrphanReaper
     private static readonly ConcurrentDictionary<int, byte> Watched = new();
     private static readonly long MinInterval = System.Diagnostics.Stopwatch.Frequency / 2;
     private static long _lastScan;
+    private static readonly Lock ScanGate = new();
     private static int _holds;
 
     public static void Watch(int pid) => Watched[pid] = 0;
@@ -26,6 +27,11 @@ internal static class OrphanReaper
     public static IDisposable HoldOff()
     {
         Interlocked.Increment(ref _holds);
+        // A scan that began before the hold may still be walking /proc and would reap a process that
+        // exits right after its runc (a quick exec), losing its exit code: wait for that scan to end.
+        lock (ScanGate)
+        {
+        }
         return new Hold();
     }
 
@@ -42,11 +48,19 @@ internal static class OrphanReaper
 
     public static void ReapOrphans()
     {
-        if (Volatile.Read(ref _holds) > 0)
+        lock (ScanGate)
         {
-            // A start is between runc's exit and its watcher; the next scan catches up.
-            return;
+            if (Volatile.Read(ref _holds) > 0)
+            {
+                // A start is between runc's exit and its watcher; the next scan catches up.
+                return;
+            }
+            ReapOrphanedZombies();
         }
+    }
+
+    private static void ReapOrphanedZombies()
+    {
         var self = LinuxNative.getpid().ToString(CultureInfo.InvariantCulture);
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
