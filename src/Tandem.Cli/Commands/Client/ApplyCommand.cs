@@ -22,21 +22,8 @@ public static class ApplyCommand
         command.SetAction(client.Action(async (context, parse, cancellationToken) =>
         {
             var nameOnly = OutputOption.Parse(parse.GetValue(output)) == OutputFormat.Name;
-            var failed = false;
-            foreach (var item in ManifestObjects.Read(parse.GetValue(files) ?? [], context))
-            {
-                try
-                {
-                    var outcome = await ApplyAsync(context, item, cancellationToken);
-                    await context.Out.WriteLineAsync(nameOnly ? item.DisplayName : $"{item.DisplayName} {outcome}");
-                }
-                catch (ApiException ex)
-                {
-                    await context.Error.WriteLineAsync(ClientErrors.FromServer(ex, $"error when applying \"{item.Source}\": "));
-                    failed = true;
-                }
-            }
-            return failed ? ExitCodes.Failure : ExitCodes.Success;
+            return await ManifestWrites.RunAsync(context, parse.GetValue(files) ?? [], nameOnly, "applying",
+                (item, ct) => ApplyAsync(context, item, ct), cancellationToken);
         }));
         return command;
     }

@@ -15,23 +15,13 @@ public static class CreateCommand
         command.SetAction(client.Action(async (context, parse, cancellationToken) =>
         {
             var nameOnly = OutputOption.Parse(parse.GetValue(output)) == OutputFormat.Name;
-            var failed = false;
-            foreach (var item in ManifestObjects.Read(parse.GetValue(files) ?? [], context))
+            return await ManifestWrites.RunAsync(context, parse.GetValue(files) ?? [], nameOnly, "creating", async (item, ct) =>
             {
-                try
-                {
-                    await context.Client.SendAsync(HttpMethod.Post,
-                        new QueryString(item.Type.CollectionPath(item.Namespace)).Add("fieldManager", "tandem-create").Add("fieldValidation", "Strict"),
-                        item.Body, "application/json", cancellationToken);
-                    await context.Out.WriteLineAsync(nameOnly ? item.DisplayName : $"{item.DisplayName} created");
-                }
-                catch (ApiException ex)
-                {
-                    await context.Error.WriteLineAsync(ClientErrors.FromServer(ex, $"error when creating \"{item.Source}\": "));
-                    failed = true;
-                }
-            }
-            return failed ? ExitCodes.Failure : ExitCodes.Success;
+                await context.Client.SendAsync(HttpMethod.Post,
+                    new QueryString(item.Type.CollectionPath(item.Namespace)).Add("fieldManager", "tandem-create").Add("fieldValidation", "Strict"),
+                    item.Body, "application/json", ct);
+                return "created";
+            }, cancellationToken);
         }));
         return command;
     }
