@@ -8,7 +8,8 @@ using Tandem.Sidecars.LogShipper;
 // idle cost with 100 files, write-to-receipt latency at 1,000 lines/s. Results as markdown.
 if (args is ["ship", "--config", var configFile])
 {
-    // The shipper child process: the same entry point as `tandem ship --config FILE`.
+    // The shipper child process: the same entry point and runtime settings as `tandem ship --config FILE`.
+    Tandem.Sidecars.Admin.SidecarRuntime.ApplyByReexec(Tandem.Sidecars.Admin.SidecarRuntime.Common, Console.Error);
     return await ShipProgram.RunAsync(configFile, Console.Error);
 }
 if (args is ["sink"])

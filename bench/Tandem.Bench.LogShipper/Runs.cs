@@ -123,8 +123,6 @@ public static class Runs
     private static ProcessStartInfo Ship(string self, string config)
     {
         var start = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardError = true };
-        // The setting docs/sidecars/ship.md recommends for the shipper's container.
-        start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var arg in new[] { "ship", "--config", config })
         {
             start.ArgumentList.Add(arg);

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Tandem.Sidecars.Admin;
 using Tandem.Sidecars.Proxy;
 using Tandem.Sidecars.Proxy.Configuration;
+using Tandem.Sidecars.Proxy.Hosting;
 
 namespace Tandem.Cli.Commands;
 
@@ -42,6 +44,7 @@ public static class ProxyCommand
             }
             return result.IsValid ? ExitCodes.Success : ExitCodes.UsageOrInput;
         }
+        SidecarRuntime.ApplyByReexec(ProxyRuntimeSettings.All, Console.Error);
         // Logs go to stderr as JSON so that stdout carries only the access log.
         using var loggers = LoggerFactory.Create(logging => logging
             .SetMinimumLevel(LogLevel.Information)

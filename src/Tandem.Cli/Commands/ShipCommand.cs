@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tandem.Sidecars.Admin;
 using Tandem.Sidecars.LogShipper;
 
 namespace Tandem.Cli.Commands;
@@ -19,7 +20,11 @@ public static class ShipCommand
         };
         // The shipper drains on SIGTERM itself (read to the end, flush, checkpoint), so the
         // invocation's cancellation token is not used: cancelling would skip the flush.
-        command.SetAction(async (parse, _) => await ShipProgram.RunAsync(parse.GetValue(config)!, Console.Error));
+        command.SetAction(async (parse, _) =>
+        {
+            SidecarRuntime.ApplyByReexec(SidecarRuntime.Common, Console.Error);
+            return await ShipProgram.RunAsync(parse.GetValue(config)!, Console.Error);
+        });
         return command;
     }
 }
