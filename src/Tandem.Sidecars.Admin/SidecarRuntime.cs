@@ -19,19 +19,14 @@ public static partial class SidecarRuntime
     public const string MarkerVariable = "TANDEM_SIDECAR_RUNTIME";
 
     /// <summary>
-    /// What every sidecar gets: a 4 MiB gen0 budget (the default follows the CPU's cache size and
-    /// keeps 10 to 30 MiB more resident), no background GC thread, no PGO instrumentation phase and
-    /// no call-counting delay (optimized code within seconds instead of a minute under load), and
-    /// thread-pool workers that sleep instead of spinning (spinning costs more than the work at
-    /// a steady 1,000 requests/s).
+    /// What every sidecar gets: no PGO instrumentation phase, so hot paths reach optimized code
+    /// within seconds instead of running instrumented for a minute under load. Settings that help
+    /// one sidecar and hurt another (a small gen0 budget, no background GC: docs/benchmarks.md) are
+    /// added by that sidecar only.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Common { get; } = new Dictionary<string, string>
     {
-        ["DOTNET_GCgen0size"] = "0x400000",
-        ["DOTNET_gcConcurrent"] = "0",
         ["DOTNET_TieredPGO"] = "0",
-        ["DOTNET_TC_CallCountingDelayMs"] = "0",
-        ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
     };
 
     /// <summary>

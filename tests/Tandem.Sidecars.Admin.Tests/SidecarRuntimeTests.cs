@@ -58,6 +58,6 @@ public sealed class SidecarRuntimeTests
     public void CommonSettings_AreAllRuntimeVariables()
     {
         Assert.All(SidecarRuntime.Common.Keys, name => Assert.StartsWith("DOTNET_", name, StringComparison.Ordinal));
-        Assert.Contains("DOTNET_GCgen0size", SidecarRuntime.Common.Keys);
+        Assert.Contains("DOTNET_TieredPGO", SidecarRuntime.Common.Keys);
     }
 }

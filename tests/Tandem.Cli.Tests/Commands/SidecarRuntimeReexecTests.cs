@@ -20,9 +20,9 @@ public sealed class SidecarRuntimeReexecTests : IDisposable
 
         var environment = await EnvironmentOnceTunedAsync(["ship", "--config", config], userEnvironment: []);
 
-        Assert.Equal("0x400000", environment["DOTNET_GCgen0size"]);
         Assert.Equal("0", environment["DOTNET_TieredPGO"]);
         Assert.False(environment.ContainsKey("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"));
+        Assert.False(environment.ContainsKey("DOTNET_GCgen0size"));
     }
 
     [Fact]
@@ -42,6 +42,7 @@ public sealed class SidecarRuntimeReexecTests : IDisposable
         var environment = await EnvironmentOnceTunedAsync(["proxy", "--config", config], new() { ["DOTNET_GCgen0size"] = "0x2000000" });
 
         Assert.Equal("1", environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"]);
+        Assert.Equal("0", environment["DOTNET_TieredPGO"]);
         Assert.Equal("0x2000000", environment["DOTNET_GCgen0size"]);
     }
 
