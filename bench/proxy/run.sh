@@ -102,13 +102,9 @@ CONF
 taskset -c 1 nginx -c "$WORK/backend.conf" & PIDS+=($!)
 taskset -c 0 nginx -c "$WORK/nginx-proxy.conf" & PIDS+=($!)
 taskset -c 0 haproxy -f "$WORK/haproxy.cfg" & PIDS+=($!)
-# The runtime settings docs/sidecars/proxy.md recommends for the sidecar ("Running it"):
-# - a small gen0 budget keeps RSS small (the default sizes gen0 from the CPU's cache);
-# - thread-pool workers spin before they sleep, which at a steady 1,000 req/s costs more CPU than the work.
-export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_GCgen0size=0x800000
+# The proxy re-executes itself with its runtime settings (docs/sidecars/proxy.md, "Running it").
 taskset -c 0 $PROXY_CMD --config "$WORK/tandem.yaml" 2>"$WORK/tandem.err" & TANDEM_PID=$!; PIDS+=($TANDEM_PID)
 taskset -c 0 $PROXY_CMD --config "$WORK/tandem-tls.yaml" 2>"$WORK/tandem-tls.err" & TANDEM_TLS_PID=$!; PIDS+=($TANDEM_TLS_PID)
-unset DOTNET_ThreadPool_UnfairSemaphoreSpinLimit DOTNET_GCgen0size
 for port in $BACKEND $NGINX_PROXY $HAPROXY $TANDEM $TANDEM_TLS_ADMIN; do
   for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 done
