@@ -8,17 +8,24 @@ namespace Tandem.Sidecars.Proxy.Auth;
 /// Validates bearer tokens: signature (RS256/ES256 only), issuer, audience, exp/nbf with bounded skew.
 /// Lifetime is checked against the system clock: this IdentityModel version takes no TimeProvider.
 /// </summary>
-internal sealed class JwtAuthenticator(JwtConfig config, JwksSource keys)
+internal sealed class JwtAuthenticator(JwtConfig config, JwksSource keys, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly ValidatedTokens _validated = new(time);
 
     public async ValueTask<(CallerIdentity? Identity, string? Error)> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
-        var result = await ValidateAsync(token, unknownKey: false, cancellationToken).ConfigureAwait(false);
+        var signingKeys = await keys.GetKeysAsync(unknownKey: false, cancellationToken).ConfigureAwait(false);
+        if (_validated.TryGet(token, signingKeys, out var known))
+        {
+            return (known, null);
+        }
+        var result = await ValidateAsync(token, signingKeys).ConfigureAwait(false);
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // The issuer may have rotated its keys since the last fetch.
-            result = await ValidateAsync(token, unknownKey: true, cancellationToken).ConfigureAwait(false);
+            signingKeys = await keys.GetKeysAsync(unknownKey: true, cancellationToken).ConfigureAwait(false);
+            result = await ValidateAsync(token, signingKeys).ConfigureAwait(false);
         }
         if (!result.IsValid)
         {
@@ -28,12 +35,13 @@ internal sealed class JwtAuthenticator(JwtConfig config, JwksSource keys)
             .GroupBy(c => c.Type, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(c => c.Value)], StringComparer.Ordinal);
         var subject = claims.TryGetValue("sub", out var sub) ? sub[0] : "unknown";
-        return (new CallerIdentity("jwt", subject, Scopes(claims), claims), null);
+        var identity = new CallerIdentity("jwt", subject, Scopes(claims), claims);
+        _validated.Add(token, identity, new DateTimeOffset(DateTime.SpecifyKind(result.SecurityToken.ValidTo, DateTimeKind.Utc)), signingKeys);
+        return (identity, null);
     }
 
-    private async Task<TokenValidationResult> ValidateAsync(string token, bool unknownKey, CancellationToken cancellationToken)
+    private async Task<TokenValidationResult> ValidateAsync(string token, IList<SecurityKey> signingKeys)
     {
-        var signingKeys = await keys.GetKeysAsync(unknownKey, cancellationToken).ConfigureAwait(false);
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = config.Issuer,

@@ -31,7 +31,7 @@ internal sealed class ProxyStateBuilder(HttpClient jwksClient, TimeProvider time
                 _jwks = new JwksSource(jwtConfig.JwksFile, jwtConfig.JwksUrl, jwtConfig.JwksRefresh, jwksClient, time, loggers.CreateLogger<JwksSource>());
                 _jwksConfig = jwtConfig;
             }
-            jwt = new JwtAuthenticator(jwtConfig, _jwks);
+            jwt = new JwtAuthenticator(jwtConfig, _jwks, time);
         }
         var clientLimiter = config.ClientRateLimit is null ? null
             : previous?.ClientLimiter is { } old && old.Config == config.ClientRateLimit ? old
