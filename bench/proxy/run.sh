@@ -23,16 +23,10 @@ if ! need nginx || ! need haproxy || ! need wrk; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx haproxy wrk >/dev/null
 fi
 
-BODY=$(head -c 1024 /dev/zero | tr '\0' 'x')
 BACKEND=18081 NGINX_PROXY=18082 HAPROXY=18083 TANDEM=18084 TANDEM_ADMIN=18085 TANDEM_TLS=18086 TANDEM_TLS_ADMIN=18087
 
-cat > "$WORK/backend.conf" <<CONF
-worker_processes 1; daemon off; pid $WORK/backend.pid; error_log $WORK/backend.err;
-events { worker_connections 4096; }
-http { access_log off;
-  server { listen 127.0.0.1:$BACKEND; keepalive_requests 1000000;
-    location / { default_type text/plain; return 200 '$BODY'; } } }
-CONF
+source "$ROOT/bench/proxy/common.sh"
+write_backend_conf
 cat > "$WORK/nginx-proxy.conf" <<CONF
 worker_processes 1; daemon off; pid $WORK/nginx-proxy.pid; error_log $WORK/nginx-proxy.err;
 events { worker_connections 4096; }
@@ -56,23 +50,9 @@ frontend fe
 backend app
   server s1 127.0.0.1:$BACKEND
 CONF
-cat > "$WORK/tandem.yaml" <<CONF
-listen:
-  http: 127.0.0.1:$TANDEM
-admin:
-  port: $TANDEM_ADMIN
-accessLog:
-  enabled: false
-routes:
-  - name: app
-    upstreams: [http://127.0.0.1:$BACKEND]
-CONF
+write_tandem_conf
 
-dotnet build -c Release bench/Tandem.Bench.Proxy -v q -nologo >/dev/null
-BENCH="dotnet $ROOT/bench/Tandem.Bench.Proxy/bin/Release/net10.0/Tandem.Bench.Proxy.dll"
-# The proxy under test is the shipped CLI (self-contained, composite ReadyToRun, published by
-# ./tandem on first use); PROXY=bench runs the same ProxyHost from the bench project instead.
-if [ "${PROXY:-tandem}" = tandem ]; then "$ROOT/tandem" --version >/dev/null; PROXY_CMD="$ROOT/.build/cli/tandem proxy"; else PROXY_CMD="$BENCH proxy"; fi
+prepare_proxy_command
 
 # The "tandem-tls-jwt" row: TLS termination plus an RS256 JWT checked on every request.
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=localhost \
@@ -102,7 +82,6 @@ CONF
 taskset -c 1 nginx -c "$WORK/backend.conf" & PIDS+=($!)
 taskset -c 0 nginx -c "$WORK/nginx-proxy.conf" & PIDS+=($!)
 taskset -c 0 haproxy -f "$WORK/haproxy.cfg" & PIDS+=($!)
-# The proxy re-executes itself with its runtime settings (docs/sidecars/proxy.md, "Running it").
 taskset -c 0 $PROXY_CMD --config "$WORK/tandem.yaml" 2>"$WORK/tandem.err" & TANDEM_PID=$!; PIDS+=($TANDEM_PID)
 taskset -c 0 $PROXY_CMD --config "$WORK/tandem-tls.yaml" 2>"$WORK/tandem-tls.err" & TANDEM_TLS_PID=$!; PIDS+=($TANDEM_TLS_PID)
 for port in $BACKEND $NGINX_PROXY $HAPROXY $TANDEM $TANDEM_TLS_ADMIN; do

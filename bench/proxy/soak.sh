@@ -20,39 +20,22 @@ trap cleanup EXIT
 command -v nginx >/dev/null 2>&1 || ls /usr/sbin/nginx >/dev/null 2>&1 || {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
 
-BODY=$(head -c 1024 /dev/zero | tr '\0' 'x')
 BACKEND=18181 TANDEM=18184 TANDEM_ADMIN=18185
-cat > "$WORK/backend.conf" <<CONF
-worker_processes 1; daemon off; pid $WORK/backend.pid; error_log $WORK/backend.err;
-events { worker_connections 4096; }
-http { access_log off;
-  server { listen 127.0.0.1:$BACKEND; keepalive_requests 1000000;
-    location / { default_type text/plain; return 200 '$BODY'; } } }
-CONF
-cat > "$WORK/tandem.yaml" <<CONF
-listen:
-  http: 127.0.0.1:$TANDEM
-admin:
-  port: $TANDEM_ADMIN
-accessLog:
-  enabled: false
-routes:
-  - name: app
-    upstreams: [http://127.0.0.1:$BACKEND]
-CONF
+source "$ROOT/bench/proxy/common.sh"
+write_backend_conf
+write_tandem_conf
 
-dotnet build -c Release bench/Tandem.Bench.Proxy -v q -nologo >/dev/null
-BENCH="dotnet $ROOT/bench/Tandem.Bench.Proxy/bin/Release/net10.0/Tandem.Bench.Proxy.dll"
-if [ "${PROXY:-tandem}" = tandem ]; then "$ROOT/tandem" --version >/dev/null; PROXY_CMD="$ROOT/.build/cli/tandem proxy"; else PROXY_CMD="$BENCH proxy"; fi
+prepare_proxy_command
 
 taskset -c 1 nginx -c "$WORK/backend.conf" & PIDS+=($!)
-# The proxy re-executes itself with its runtime settings (docs/sidecars/proxy.md); nothing to set here.
 taskset -c 0 $PROXY_CMD --config "$WORK/tandem.yaml" 2>"$WORK/tandem.err" & TANDEM_PID=$!; PIDS+=($TANDEM_PID)
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$TANDEM/" && break; sleep 0.1; done
 
 taskset -c 1 $BENCH load --url "http://127.0.0.1:$TANDEM/" --rate 1000 --connections 100 --duration "$SOAK_SECONDS" --warmup 10 > "$WORK/load.json" & LOAD=$!
 echo "| elapsed s | RSS MB | PSS MB | anon MB | CPU cores (interval) |"
 echo "|---|---|---|---|---|"
+# Growth is counted from the first sample after warm-up: 60 s, or half of a shorter soak.
+SETTLED=$(( SOAK_SECONDS < 120 ? SOAK_SECONDS / 2 : 60 ))
 hz=$(getconf CLK_TCK); prev=$(awk '{print $14+$15}' "/proc/$TANDEM_PID/stat"); first=""; last=""
 for ((t = SAMPLE_SECONDS; t <= SOAK_SECONDS + 10; t += SAMPLE_SECONDS)); do
   sleep "$SAMPLE_SECONDS"
@@ -62,10 +45,10 @@ for ((t = SAMPLE_SECONDS; t <= SOAK_SECONDS + 10; t += SAMPLE_SECONDS)); do
   anon=$(awk '/RssAnon/{printf "%.1f", $2/1024}' "/proc/$TANDEM_PID/status")
   pss=$(awk '/^Pss:/{printf "%.1f", $2/1024}' "/proc/$TANDEM_PID/smaps_rollup")
   echo "| $t | $rss | $pss | $anon | $(awk -v d=$((now - prev)) -v hz="$hz" -v s="$SAMPLE_SECONDS" 'BEGIN{printf "%.3f", d/hz/s}') |"
-  prev=$now; [ -z "$first" ] && [ "$t" -ge 60 ] && first=$rss; last=$rss
+  prev=$now; [ -z "$first" ] && [ "$t" -ge "$SETTLED" ] && first=$rss; last=$rss
 done
 wait $LOAD || true
 echo
 echo "load: $(cat "$WORK/load.json")"
-echo "RSS growth from 60 s to the end: $(awk -v a="$first" -v b="$last" 'BEGIN{printf "%+.1f MB", b-a}')"
+echo "RSS growth from ${SETTLED} s to the end: $(awk -v a="$first" -v b="$last" 'BEGIN{printf "%+.1f MB", b-a}')"
 echo "proxy: ${PROXY:-tandem}, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
