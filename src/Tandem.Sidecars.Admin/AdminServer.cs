@@ -120,7 +120,7 @@ public sealed partial class AdminServer : IAsyncDisposable
             case "/metrics" when isRead:
                 response.StatusCode = StatusCodes.Status200OK;
                 response.ContentType = PrometheusExporter.ContentType;
-                return response.WriteAsync(exporter.Render(), context.RequestAborted);
+                return response.WriteAsync(exporter.Render() + ProcessMetrics.Render(), context.RequestAborted);
             case "/shutdown" when HttpMethods.IsPost(request.Method) && options.EnableShutdown:
                 if (!LoopbackPolicy.IsLocalCaller(context.Connection.RemoteIpAddress))
                 {

@@ -134,6 +134,27 @@ public sealed class AdminServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Metrics_IncludeTheProcessAndGcFigures_WithPlausibleValues()
+    {
+        var text = await _client.GetStringAsync("/metrics");
+
+        double Value(string name) => double.Parse(
+            text.Split('\n').Single(l => l.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..],
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("# TYPE process_cpu_seconds_total counter\n", text);
+        Assert.InRange(Value("process_cpu_seconds_total"), 0.001, 1e6);
+        var statm = File.ReadAllText("/proc/self/statm").Split(' ');
+        var resident = long.Parse(statm[1], System.Globalization.CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+        Assert.InRange(Value("process_resident_memory_bytes"), resident / 2.0, resident * 2.0);
+        var startedAgo = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - Value("process_start_time_seconds");
+        Assert.InRange(startedAgo, 0, 3600);
+        Assert.InRange(Value("process_open_fds"), 3, Value("process_max_fds"));
+        Assert.True(Value("dotnet_gc_allocated_bytes_total") > 0);
+        Assert.Contains("dotnet_gc_collections_total{generation=\"0\"} ", text);
+        Assert.Contains("# TYPE dotnet_gc_heap_size_bytes gauge\n", text);
+    }
+
+    [Fact]
     public async Task UnknownPath_IsNotFound()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/nope")).StatusCode);
