@@ -39,7 +39,8 @@ public sealed class AuthTests : IAsyncLifetime
                 issuer: {TestIssuer.Issuer}
                 audiences: [orders]
                 jwksFile: jwks.json
-                clockSkew: 30s
+                jwksRefresh: 1s
+                clockSkew: 0s
             routes:
               - name: public
                 pathPrefix: /public
@@ -191,6 +192,47 @@ public sealed class AuthTests : IAsyncLifetime
 
         Assert.Equal(1, fetches);
     }
+
+    /// <summary>An accepted token is remembered (one signature check per token), but never past its expiry.</summary>
+    [Fact]
+    public async Task AnAcceptedToken_IsRefusedOnceItExpires()
+    {
+        // JWT times are whole seconds: expire at the start of a second at least 2 s ahead.
+        var now = DateTime.UtcNow;
+        var expires = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc).AddSeconds(3);
+        var token = _issuer.Rs256("u", claims: OrdersClaims, expires: expires);
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync("/orders", bearer: token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync("/orders", bearer: token)).StatusCode);
+
+        await Task.Delay(expires - DateTime.UtcNow + TimeSpan.FromMilliseconds(300));
+        var late = await SendAsync("/orders", bearer: token);
+        Assert.Equal(HttpStatusCode.Unauthorized, late.StatusCode);
+        Assert.Contains("expired", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>An accepted token is remembered only while the JWKS it was checked against is current.</summary>
+    [Fact]
+    public async Task AnAcceptedToken_IsRefusedOnceItsKeyIsNoLongerPublished()
+    {
+        var token = _issuer.Rs256("u", claims: OrdersClaims);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync("/orders", bearer: token)).StatusCode);
+
+        // The issuer rotates: the JWKS now holds other keys (same key ids, other key material).
+        using var rotated = new TestIssuer();
+        File.WriteAllText(_directory.File("jwks.json"), rotated.Jwks);
+
+        var refused = false;
+        for (var attempt = 0; attempt < 50 && !refused; attempt++)
+        {
+            await Task.Delay(100);
+            refused = (await SendAsync("/orders", bearer: token)).StatusCode == HttpStatusCode.Unauthorized;
+        }
+        Assert.True(refused, "the token signed with the withdrawn key was still accepted 5 s after the JWKS changed (refresh: 1 s)");
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync("/orders", bearer: rotated.Rs256("u", claims: OrdersClaims))).StatusCode);
+    }
+
+    private static Dictionary<string, object> OrdersClaims => new() { ["scope"] = "orders.read", ["tenant"] = "acme" };
 
     private async Task<HttpResponseMessage> SendAsync(string path, string? apiKey = null, string? bearer = null, bool spoof = false, HttpMethod? method = null)
     {
