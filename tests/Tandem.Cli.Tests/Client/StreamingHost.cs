@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Tandem.Runtime;
 using Tandem.Server.Streaming;
 using Tandem.Testing.Kubectl;
+using Tandem.Testing.Server;
 
 namespace Tandem.Cli.Tests.Client;
 
@@ -84,76 +83,12 @@ public sealed class StreamingHost : IAsyncLifetime
             return PodStreamResolution.Found(new PodStreamTarget(request.Namespace, request.Pod, container, "host", "host", PodUid: "u-web"));
         }
 
-        public async Task<int> ExecAsync(PodStreamTarget target, IReadOnlyList<string> command, StreamingIo io, CancellationToken cancellationToken)
-        {
-            var info = new ProcessStartInfo(command[0]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in command.Skip(1))
-            {
-                info.ArgumentList.Add(arg);
-            }
-            info.Environment["CONTAINER"] = target.Container;
-            using var process = Process.Start(info)!;
-            using var kill = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    if (io.Stdin is not null)
-                    {
-                        await io.Stdin.CopyToAsync(process.StandardInput.BaseStream, CancellationToken.None);
-                    }
-                }
-                catch (IOException)
-                {
-                    // the process stopped reading
-                }
-                finally
-                {
-                    try
-                    {
-                        process.StandardInput.Close();
-                    }
-                    catch (IOException)
-                    {
-                    }
-                }
-            }, CancellationToken.None);
-            var stdout = Copy(process.StandardOutput.BaseStream, io.Stdout);
-            var stderr = Copy(process.StandardError.BaseStream, io.Stderr);
-            await process.WaitForExitAsync(CancellationToken.None);
-            await Task.WhenAll(stdout, stderr);
-            return process.ExitCode;
-        }
+        public Task<int> ExecAsync(PodStreamTarget target, IReadOnlyList<string> command, StreamingIo io, CancellationToken cancellationToken) =>
+            HostProcesses.ExecWithPipesAsync(command, io, new Dictionary<string, string> { ["CONTAINER"] = target.Container ?? "" }, cancellationToken);
 
         public Task AttachAsync(PodStreamTarget target, StreamingIo io, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public async Task<Stream> PortForwardAsync(PodStreamTarget target, int port, CancellationToken cancellationToken)
-        {
-            var client = new TcpClient();
-            try
-            {
-                await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-            }
-            catch (SocketException e)
-            {
-                client.Dispose();
-                throw new RuntimeException(RuntimeErrorCode.Unavailable, $"dial tcp4 127.0.0.1:{port}: connect: {e.Message}");
-            }
-            return client.GetStream();
-        }
-
-        private static async Task Copy(Stream from, Stream? to)
-        {
-            var buffer = new byte[16 * 1024];
-            int read;
-            while ((read = await from.ReadAsync(buffer)) > 0)
-            {
-                if (to is not null)
-                {
-                    await to.WriteAsync(buffer.AsMemory(0, read));
-                    await to.FlushAsync();
-                }
-            }
-        }
+        public Task<Stream> PortForwardAsync(PodStreamTarget target, int port, CancellationToken cancellationToken) =>
+            HostProcesses.DialLoopbackAsync(port, cancellationToken);
     }
 }

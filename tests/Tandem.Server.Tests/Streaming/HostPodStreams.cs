@@ -1,8 +1,7 @@
-using System.ComponentModel;
 using System.Diagnostics;
-using System.Net.Sockets;
 using Tandem.Runtime;
 using Tandem.Server.Streaming;
+using Tandem.Testing.Server;
 
 namespace Tandem.Server.Tests.Streaming;
 
@@ -36,7 +35,7 @@ internal sealed class HostPodStreams : IPodStreams
 
     public async Task<int> ExecAsync(PodStreamTarget target, IReadOnlyList<string> command, StreamingIo io, CancellationToken cancellationToken)
     {
-        return io.Tty ? await ExecOnTerminalAsync(command, io, cancellationToken) : await ExecWithPipesAsync(command, io, cancellationToken);
+        return io.Tty ? await ExecOnTerminalAsync(command, io, cancellationToken) : await HostProcesses.ExecWithPipesAsync(command, io, environment: null, cancellationToken);
     }
 
     public async Task AttachAsync(PodStreamTarget target, StreamingIo io, CancellationToken cancellationToken)
@@ -45,67 +44,8 @@ internal sealed class HostPodStreams : IPodStreams
         await ExecAsync(target, ["cat"], io with { Stderr = null }, cancellationToken);
     }
 
-    public async Task<Stream> PortForwardAsync(PodStreamTarget target, int port, CancellationToken cancellationToken)
-    {
-        var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync("127.0.0.1", port, cancellationToken);
-        }
-        catch (SocketException e)
-        {
-            client.Dispose();
-            throw new RuntimeException(RuntimeErrorCode.Unavailable, $"dial tcp4 127.0.0.1:{port}: connect: {e.Message}");
-        }
-        return client.GetStream();
-    }
-
-    private static async Task<int> ExecWithPipesAsync(IReadOnlyList<string> command, StreamingIo io, CancellationToken cancellationToken)
-    {
-        var info = new ProcessStartInfo(command[0])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in command.Skip(1))
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = StartOrThrow(info);
-        using var kill = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
-        var stdin = Task.Run(async () =>
-        {
-            try
-            {
-                if (io.Stdin is not null)
-                {
-                    await io.Stdin.CopyToAsync(process.StandardInput.BaseStream, CancellationToken.None);
-                }
-            }
-            catch (IOException)
-            {
-                // The process stopped reading.
-            }
-            finally
-            {
-                try
-                {
-                    process.StandardInput.Close();
-                }
-                catch (IOException)
-                {
-                }
-            }
-        }, CancellationToken.None);
-        var stdout = CopyOutAsync(process.StandardOutput.BaseStream, io.Stdout);
-        var stderr = CopyOutAsync(process.StandardError.BaseStream, io.Stderr);
-        await process.WaitForExitAsync(CancellationToken.None);
-        await Task.WhenAll(stdout, stderr);
-        cancellationToken.ThrowIfCancellationRequested();
-        return process.ExitCode;
-    }
+    public Task<Stream> PortForwardAsync(PodStreamTarget target, int port, CancellationToken cancellationToken) =>
+        HostProcesses.DialLoopbackAsync(port, cancellationToken);
 
     private async Task<int> ExecOnTerminalAsync(IReadOnlyList<string> command, StreamingIo io, CancellationToken cancellationToken)
     {
@@ -164,38 +104,6 @@ internal sealed class HostPodStreams : IPodStreams
         catch (IOException)
         {
             // EIO once the last process on the terminal has gone: its end of output.
-        }
-    }
-
-    private static Process StartOrThrow(ProcessStartInfo info)
-    {
-        try
-        {
-            return Process.Start(info)!;
-        }
-        catch (Win32Exception e)
-        {
-            throw new RuntimeException(RuntimeErrorCode.NotFound, $"exec: \"{info.FileName}\": executable file not found in $PATH: {e.Message}");
-        }
-    }
-
-    private static async Task CopyOutAsync(Stream source, Stream? target)
-    {
-        var buffer = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await source.ReadAsync(buffer)) > 0)
-            {
-                if (target is not null)
-                {
-                    await target.WriteAsync(buffer.AsMemory(0, read));
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // A terminal reports EIO once the last process on it has gone: that is its end of output.
         }
     }
 }
